@@ -1,0 +1,86 @@
+package io.sreagent;
+
+import io.sreagent.config.Config;
+import io.sreagent.config.ConfigException;
+import io.sreagent.config.ConfigLoader;
+import io.sreagent.config.Options;
+import io.sreagent.instrument.BootstrapInjector;
+import io.sreagent.log.AgentLog;
+import io.sreagent.report.ReportFiles;
+import io.sreagent.runtime.AgentRuntime;
+import io.sreagent.runtime.Features;
+
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Entry points: {@code premain} for {@code -javaagent:sre-agent.jar[=options]}, {@code agentmain}
+ * for {@code sre-agent attach <pid>}. Whatever goes wrong here is reported in one line and the
+ * application carries on without the agent.
+ */
+public final class SreAgent {
+    private SreAgent() {
+    }
+
+    public static void premain(String args, Instrumentation inst) {
+        start(args, inst, "premain");
+    }
+
+    public static void agentmain(String args, Instrumentation inst) {
+        start(args, inst, "agentmain");
+    }
+
+    private static void start(String args, Instrumentation inst, String mode) {
+        try {
+            BootstrapInjector.inject(inst, agentJar());
+            String running = io.sreagent.bootstrap.AgentPresence.loadedBy();
+            if (running != null) {
+                AgentLog.early("already running in this JVM (started by " + running + "); not starting a second copy");
+                return;
+            }
+            Config config;
+            try {
+                config = load(args);
+            } catch (ConfigException e) {
+                AgentLog.early("ERROR " + e.getMessage() + "; the agent is not started and the application runs without it");
+                return;
+            }
+            if (!io.sreagent.bootstrap.AgentPresence.claim(mode)) {
+                AgentLog.early("already running in this JVM; not starting a second copy");
+                return;
+            }
+            AgentLog.configure(config.text(Options.LOG_LEVEL));
+            new AgentRuntime(config, inst, mode).start();
+        } catch (Throwable t) {
+            AgentLog.early("ERROR could not start (" + t + "); the application runs without the agent");
+        }
+    }
+
+    /** Options from every source, validated, plus the check that reports can be written. */
+    static Config load(String args) throws ConfigException {
+        ConfigLoader loader = new ConfigLoader(Features.names());
+        Map<String, String> props = new HashMap<>();
+        System.getProperties().forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v)));
+        Config config = loader.load(args, props, System.getenv());
+        loader.warnings().forEach(w -> AgentLog.early("WARN " + w));
+        Path dir = config.reportDir();
+        try {
+            ReportFiles.checkWritable(dir);
+        } catch (IOException | SecurityException e) {
+            throw new ConfigException("option '" + Options.REPORT_DIR + "' = '" + dir + "' is not a writable directory ("
+                    + e.getClass().getSimpleName() + "): expected a directory the JVM's user can create and write");
+        }
+        return config;
+    }
+
+    static Path agentJar() {
+        try {
+            return Path.of(SreAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot locate the agent jar", e);
+        }
+    }
+}

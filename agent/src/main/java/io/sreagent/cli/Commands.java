@@ -1,0 +1,173 @@
+package io.sreagent.cli;
+
+import com.sun.tools.attach.VirtualMachine;
+import com.sun.tools.attach.VirtualMachineDescriptor;
+import io.sreagent.config.ConfigException;
+import io.sreagent.config.ConfigLoader;
+import io.sreagent.jmx.SreAgentMXBean;
+import io.sreagent.runtime.AgentRuntime;
+import io.sreagent.runtime.Features;
+
+import javax.management.InstanceNotFoundException;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/** The CLI's commands. They talk to other JVMs through the attach API and JMX only. */
+final class Commands {
+    private static final long MBEAN_WAIT_MILLIS = 10_000;
+
+    private Commands() {
+    }
+
+    static int list(PrintStream out) {
+        out.printf("%-8s %-10s %s%n", "PID", "SRE-AGENT", "MAIN CLASS");
+        long self = ProcessHandle.current().pid();
+        for (VirtualMachineDescriptor d : VirtualMachine.list()) {
+            if (d.id().equals(Long.toString(self))) {
+                continue;
+            }
+            out.printf("%-8s %-10s %s%n", d.id(), agentState(d.id()), mainClass(d.displayName()));
+        }
+        return 0;
+    }
+
+    static int attach(String[] args, PrintStream out, PrintStream err) throws Exception {
+        if (args.length < 1 || args.length > 2) {
+            throw new Cli.UsageException("attach takes a pid and, optionally, options");
+        }
+        String pid = pid(args[0]);
+        String options = args.length == 2 ? args[1] : "";
+        try {
+            new ConfigLoader(Features.names()).load(options, Map.of(), Map.of());
+        } catch (ConfigException e) {
+            err.println("sre-agent: " + e.getMessage());
+            return 2;
+        }
+        VirtualMachine vm = VirtualMachine.attach(pid);
+        try {
+            String state = vm.getSystemProperties().getProperty(AgentRuntime.STATE_PROPERTY);
+            if (state != null) {
+                out.println("sre-agent already runs in pid " + pid + " (started by " + state + "); nothing to do");
+                return 0;
+            }
+            vm.loadAgent(agentJar().toString(), options);
+            out.println("sre-agent loaded into pid " + pid + "; its log goes to that JVM's stderr");
+            return 0;
+        } finally {
+            vm.detach();
+        }
+    }
+
+    static int report(String[] args, PrintStream out, PrintStream err) throws Exception {
+        if (args.length < 1) {
+            throw new Cli.UsageException("report takes a pid");
+        }
+        String pid = pid(args[0]);
+        String format = "text";
+        Path file = null;
+        for (int i = 1; i < args.length; i++) {
+            String flag = args[i];
+            if (i + 1 >= args.length) {
+                throw new Cli.UsageException(flag + " needs a value");
+            }
+            String value = args[++i];
+            switch (flag) {
+                case "--format" -> {
+                    if (!value.equals("text") && !value.equals("json")) {
+                        throw new Cli.UsageException("--format takes text or json, not '" + value + "'");
+                    }
+                    format = value;
+                }
+                case "--out" -> file = Path.of(value);
+                default -> throw new Cli.UsageException("unknown flag '" + flag + "'");
+            }
+        }
+        String report = fetchReport(pid, format);
+        if (report == null) {
+            err.println("sre-agent: pid " + pid + " does not run sre-agent; load it with: java -jar sre-agent.jar attach " + pid);
+            return 1;
+        }
+        if (file == null) {
+            out.print(report);
+        } else {
+            Files.writeString(file, report, StandardCharsets.UTF_8);
+            out.println("report written to " + file);
+        }
+        return 0;
+    }
+
+    /**
+     * Asks the agent's MBean through the JVM's local JMX connector, which the attach API starts if
+     * needed: no agent is loaded, so JDK 21+ prints no dynamic-loading warning. Null when no agent runs.
+     */
+    private static String fetchReport(String pid, String format) throws Exception {
+        VirtualMachine vm = VirtualMachine.attach(pid);
+        String address;
+        boolean agentRuns;
+        try {
+            agentRuns = vm.getSystemProperties().getProperty(AgentRuntime.STATE_PROPERTY) != null;
+            if (!agentRuns) {
+                return null;
+            }
+            address = vm.startLocalManagementAgent();
+        } finally {
+            vm.detach();
+        }
+        try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address))) {
+            MBeanServerConnection server = connector.getMBeanServerConnection();
+            ObjectName name = new ObjectName(SreAgentMXBean.OBJECT_NAME);
+            long deadline = System.currentTimeMillis() + MBEAN_WAIT_MILLIS;
+            while (true) {
+                try {
+                    return (String) server.invoke(name, "report", new Object[]{format}, new String[]{String.class.getName()});
+                } catch (InstanceNotFoundException starting) {
+                    // The agent registers its MBean on its own thread just after the JVM starts.
+                    if (System.currentTimeMillis() > deadline) {
+                        throw new IllegalStateException("the agent in pid " + pid + " has not registered its MBean; see that JVM's stderr");
+                    }
+                    Thread.sleep(100);
+                }
+            }
+        }
+    }
+
+    private static String agentState(String pid) {
+        try {
+            VirtualMachine vm = VirtualMachine.attach(pid);
+            try {
+                Properties p = vm.getSystemProperties();
+                String state = p.getProperty(AgentRuntime.STATE_PROPERTY);
+                return state == null ? "no" : "yes(" + state + ")";
+            } finally {
+                vm.detach();
+            }
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    private static String mainClass(String displayName) {
+        String first = displayName.isBlank() ? "" : displayName.trim().split("\\s+")[0];
+        return first.isEmpty() ? "(unknown)" : first;
+    }
+
+    private static String pid(String text) throws Cli.UsageException {
+        if (!text.matches("\\d+")) {
+            throw new Cli.UsageException("'" + text + "' is not a pid");
+        }
+        return text;
+    }
+
+    private static Path agentJar() throws Exception {
+        return Path.of(Commands.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+}

@@ -1,0 +1,108 @@
+package io.sreagent.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Parsers for option values; each throws IllegalArgumentException on input it does not accept. */
+final class Values {
+    private Values() {
+    }
+
+    /** "500ms", "10s", "5m", "1h", "2d". A bare number is refused: its unit would be a guess. */
+    static Duration duration(String text) {
+        String s = text.toLowerCase(Locale.ROOT);
+        int split = 0;
+        while (split < s.length() && Character.isDigit(s.charAt(split))) {
+            split++;
+        }
+        if (split == 0 || split == s.length()) {
+            throw new IllegalArgumentException(text);
+        }
+        long amount = Long.parseLong(s.substring(0, split));
+        Duration d = switch (s.substring(split)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            case "d" -> Duration.ofDays(amount);
+            default -> throw new IllegalArgumentException(text);
+        };
+        if (d.isZero()) {
+            throw new IllegalArgumentException(text);
+        }
+        return d;
+    }
+
+    /** A duration, or "off" (returned as {@link Duration#ZERO}). */
+    static Duration durationOrOff(String text) {
+        return "off".equalsIgnoreCase(text) ? Duration.ZERO : duration(text);
+    }
+
+    static boolean onOff(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "on", "true", "yes" -> true;
+            case "off", "false", "no" -> false;
+            default -> throw new IllegalArgumentException(text);
+        };
+    }
+
+    static int intBetween(String text, int min, int max) {
+        int value = Integer.parseInt(text);
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(text);
+        }
+        return value;
+    }
+
+    static double doubleBetween(String text, double min, double max) {
+        double value = Double.parseDouble(text);
+        if (!(value >= min && value <= max)) {
+            throw new IllegalArgumentException(text);
+        }
+        return value;
+    }
+
+    /** A non-empty list, separated by commas or '+', of words from {@code allowed}. */
+    static List<String> subsetOf(String text, Set<String> allowed) {
+        List<String> out = new ArrayList<>();
+        for (String part : text.split("[,+]")) {
+            String word = part.trim().toLowerCase(Locale.ROOT);
+            if (!allowed.contains(word)) {
+                throw new IllegalArgumentException(text);
+            }
+            if (!out.contains(word)) {
+                out.add(word);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException(text);
+        }
+        return List.copyOf(out);
+    }
+
+    static String oneOf(String text, Set<String> allowed) {
+        String word = text.toLowerCase(Locale.ROOT);
+        if (!allowed.contains(word)) {
+            throw new IllegalArgumentException(text);
+        }
+        return word;
+    }
+
+    /** Package prefixes such as "com.acme.generated,org.example.lib". */
+    static List<String> packages(String text) {
+        List<String> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String p = part.trim();
+            if (!p.isEmpty()) {
+                if (!p.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*\\.?")) {
+                    throw new IllegalArgumentException(text);
+                }
+                out.add(p.endsWith(".") ? p : p + ".");
+            }
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,55 @@
+package io.sreagent.jmx;
+
+import io.sreagent.report.Report;
+import io.sreagent.report.Trigger;
+import io.sreagent.runtime.AgentRuntime;
+
+import javax.management.ObjectName;
+import java.lang.management.ManagementFactory;
+
+/** Serves on-demand reports over JMX. */
+public final class SreAgentMBean implements SreAgentMXBean {
+    private final AgentRuntime runtime;
+
+    private SreAgentMBean(AgentRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    public static void register(AgentRuntime runtime) throws Exception {
+        ManagementFactory.getPlatformMBeanServer().registerMBean(new SreAgentMBean(runtime), new ObjectName(OBJECT_NAME));
+    }
+
+    public static void unregister() {
+        try {
+            ManagementFactory.getPlatformMBeanServer().unregisterMBean(new ObjectName(OBJECT_NAME));
+        } catch (Exception ignored) {
+            // Not registered (start failed) or the server is going away with the JVM.
+        }
+    }
+
+    @Override
+    public String report(String format) {
+        Report r = runtime.diagnostician().report(new Trigger(Trigger.Kind.ON_DEMAND, "requested over JMX"));
+        return "text".equalsIgnoreCase(format) ? r.toText() : r.toJson();
+    }
+
+    @Override
+    public String writeReport() {
+        return runtime.writeReport(new Trigger(Trigger.Kind.ON_DEMAND, "requested over JMX"), null).toString();
+    }
+
+    @Override
+    public String getVersion() {
+        return AgentRuntime.version();
+    }
+
+    @Override
+    public String getLoadedBy() {
+        return runtime.loadedBy();
+    }
+
+    @Override
+    public String getReportDirectory() {
+        return runtime.files().dir().toString();
+    }
+}

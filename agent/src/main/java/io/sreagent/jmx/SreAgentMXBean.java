@@ -1,0 +1,21 @@
+package io.sreagent.jmx;
+
+/**
+ * The agent's management interface, registered as {@value #OBJECT_NAME}: the CLI's {@code report}
+ * command calls it, and so can JConsole or VisualVM.
+ */
+public interface SreAgentMXBean {
+    String OBJECT_NAME = "io.sreagent:type=Agent";
+
+    /** The current report, as "json" or "text". */
+    String report(String format);
+
+    /** Writes the current report to the report directory and returns the paths written. */
+    String writeReport();
+
+    String getVersion();
+
+    String getLoadedBy();
+
+    String getReportDirectory();
+}

@@ -1,0 +1,29 @@
+package io.sreagent.jvm;
+
+import io.sreagent.diagnose.DeadlockRule;
+import io.sreagent.diagnose.Rule;
+import io.sreagent.runtime.AgentContext;
+import io.sreagent.runtime.Feature;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+
+/** Deadlocked threads, asked of the ThreadMXBean at every evaluation. */
+public final class DeadlockFeature implements Feature {
+    private List<Rule> rules = List.of();
+
+    @Override
+    public String name() {
+        return "deadlock";
+    }
+
+    @Override
+    public void start(AgentContext context) {
+        rules = List.of(new DeadlockRule(ManagementFactory.getThreadMXBean(), context.sites()));
+    }
+
+    @Override
+    public List<Rule> rules() {
+        return rules;
+    }
+}

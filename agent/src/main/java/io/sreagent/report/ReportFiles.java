@@ -1,0 +1,114 @@
+package io.sreagent.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Report files: named {@code sre-agent-<UTC time>-pid<pid>-<trigger>.<json|txt>} so that a plain
+ * listing sorts them by time, written to a temp file and renamed (a reader never sees half a report),
+ * readable by the owner only, and pruned to the newest {@code keep} reports.
+ */
+public final class ReportFiles {
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+    /** Matches every report file (and its temp file) in the directory, whatever JVM wrote it. */
+    static final Pattern NAME = Pattern.compile("(sre-agent-\\d{8}T\\d{6}\\.\\d{3}Z-pid\\d+-[a-z-]+)\\.(json|txt)");
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+
+    private final Path dir;
+    private final List<String> formats;
+    private final int keep;
+
+    public ReportFiles(Path dir, List<String> formats, int keep) {
+        this.dir = dir;
+        this.formats = formats;
+        this.keep = keep;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Creates the directory (owner-only) and proves it is writable; the message names the problem. */
+    public static void checkWritable(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir, ownerOnly(dir, OWNER_DIR));
+        }
+        Path probe = Files.createTempFile(dir, ".sre-agent-probe", ".tmp", ownerOnly(dir, OWNER_FILE));
+        Files.delete(probe);
+    }
+
+    /** Writes the report in every configured format and returns the paths written. */
+    public synchronized List<Path> write(Report report, long pid) throws IOException {
+        checkWritable(dir);
+        String stem = "sre-agent-" + STAMP.format(report.generatedAt()) + "-pid" + pid + "-" + report.trigger().kind().label();
+        List<Path> written = new ArrayList<>();
+        for (String format : formats) {
+            boolean json = format.equals("json");
+            Path target = dir.resolve(stem + (json ? ".json" : ".txt"));
+            writeAtomically(target, json ? report.toJson() : report.toText());
+            written.add(target);
+        }
+        prune();
+        return written;
+    }
+
+    private void writeAtomically(Path target, String content) throws IOException {
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp", ownerOnly(dir, OWNER_FILE));
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Keeps the newest {@code keep} reports (a report is all formats of one stem), of any JVM. */
+    void prune() throws IOException {
+        TreeSet<String> stems = new TreeSet<>();
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "sre-agent-*")) {
+            for (Path p : entries) {
+                Matcher m = NAME.matcher(p.getFileName().toString());
+                if (m.matches()) {
+                    stems.add(m.group(1));
+                    files.add(p);
+                }
+            }
+        }
+        while (stems.size() > keep) {
+            String oldest = stems.pollFirst();
+            for (Path p : files) {
+                if (p.getFileName().toString().startsWith(oldest + ".")) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static FileAttribute<?>[] ownerOnly(Path dir, Set<PosixFilePermission> perms) {
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        return posix ? new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(perms)} : new FileAttribute<?>[0];
+    }
+}

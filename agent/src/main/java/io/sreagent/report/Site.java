@@ -1,0 +1,27 @@
+package io.sreagent.report;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The application frame held responsible for a finding. */
+public record Site(String className, String method, String file, int line) {
+
+    public static Site of(StackTraceElement frame) {
+        return new Site(frame.getClassName(), frame.getMethodName(), frame.getFileName(), frame.getLineNumber());
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("class", className);
+        m.put("method", method);
+        m.put("file", file);
+        m.put("line", line);
+        return m;
+    }
+
+    /** Reads like a stack frame: {@code com.acme.Orders.load(Orders.java:42)}. */
+    @Override
+    public String toString() {
+        return className + "." + method + "(" + (file == null ? "Unknown Source" : file + (line > 0 ? ":" + line : "")) + ")";
+    }
+}

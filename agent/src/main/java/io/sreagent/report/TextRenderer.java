@@ -1,0 +1,96 @@
+package io.sreagent.report;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** The report for a person on call: findings first, worst first, each with its proof and what to do. */
+final class TextRenderer {
+    private static final int STACK_LINES = 12;
+
+    private TextRenderer() {
+    }
+
+    static String render(Report r) {
+        StringBuilder out = new StringBuilder(2048);
+        Map<String, Object> jvm = r.jvm();
+        out.append("sre-agent report — pid ").append(jvm.get("pid")).append(" (").append(jvm.get("mainClass"))
+                .append("), Java ").append(jvm.get("javaVersion")).append(", up ")
+                .append(duration(((Number) jvm.get("uptimeMs")).longValue())).append('\n');
+        out.append("generated ").append(r.generatedAt()).append(", trigger: ").append(r.trigger().kind().label());
+        if (r.trigger().reason() != null) {
+            out.append(" (").append(r.trigger().reason()).append(')');
+        }
+        out.append("\n\n");
+        List<Finding> findings = r.findings();
+        if (findings.isEmpty()) {
+            out.append("No findings: nothing looks wrong.\n");
+        } else {
+            out.append(findings.size()).append(findings.size() == 1 ? " finding: " : " findings: ")
+                    .append(r.count(Severity.CRITICAL)).append(" critical, ")
+                    .append(r.count(Severity.WARNING)).append(" warning, ")
+                    .append(r.count(Severity.INFO)).append(" info\n");
+        }
+        for (Finding f : findings) {
+            out.append('\n').append('[').append(f.severity().name()).append("] ").append(f.id()).append(" — ")
+                    .append(f.title()).append('\n');
+            if (f.site() != null) {
+                out.append("  site: ").append(f.site()).append('\n');
+            }
+            out.append("  evidence:\n");
+            f.evidence().forEach((k, v) -> value(out, "    ", k, v));
+            if (!f.stack().isEmpty()) {
+                out.append("  stack:\n");
+                f.stack().stream().limit(STACK_LINES).forEach(frame -> out.append("    at ").append(frame).append('\n'));
+                if (f.stack().size() > STACK_LINES) {
+                    out.append("    ... ").append(f.stack().size() - STACK_LINES).append(" more\n");
+                }
+            }
+            if (!f.advice().isEmpty()) {
+                out.append("  what to do:\n");
+                f.advice().forEach(a -> out.append("    - ").append(a).append('\n'));
+            }
+        }
+        out.append("\nmetrics:\n");
+        r.metrics().forEach((k, v) -> value(out, "  ", k, v));
+        return out.toString();
+    }
+
+    /** Nested maps become indented blocks; lists of maps one line per item; everything else key: value. */
+    private static void value(StringBuilder out, String indent, String key, Object v) {
+        if (v instanceof Map<?, ?> map) {
+            out.append(indent).append(key).append(":\n");
+            map.forEach((k, inner) -> value(out, indent + "  ", String.valueOf(k), inner));
+        } else if (v instanceof Collection<?> list && !list.isEmpty() && list.iterator().next() instanceof Map) {
+            out.append(indent).append(key).append(":\n");
+            for (Object item : list) {
+                out.append(indent).append("  - ").append(inline(item)).append('\n');
+            }
+        } else {
+            out.append(indent).append(key).append(": ").append(inline(v)).append('\n');
+        }
+    }
+
+    private static String inline(Object v) {
+        if (v instanceof Map<?, ?> map) {
+            StringBuilder s = new StringBuilder();
+            map.forEach((k, inner) -> s.append(s.length() == 0 ? "" : ", ").append(k).append('=').append(inline(inner)));
+            return s.toString();
+        }
+        if (v instanceof Double d) {
+            return String.format(java.util.Locale.ROOT, "%.2f", d);
+        }
+        return String.valueOf(v);
+    }
+
+    static String duration(long ms) {
+        long s = ms / 1000;
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return (s / 60) + "m " + (s % 60) + "s";
+        }
+        return (s / 3600) + "h " + (s % 3600 / 60) + "m";
+    }
+}

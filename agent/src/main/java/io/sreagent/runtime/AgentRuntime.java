@@ -1,0 +1,182 @@
+package io.sreagent.runtime;
+
+import io.sreagent.config.Config;
+import io.sreagent.config.Options;
+import io.sreagent.jmx.SreAgentMBean;
+import io.sreagent.log.AgentLog;
+import io.sreagent.report.Finding;
+import io.sreagent.report.ReportFiles;
+import io.sreagent.report.Trigger;
+import io.sreagent.telemetry.Sites;
+import io.sreagent.trigger.ThresholdTrigger;
+import org.slf4j.Logger;
+
+import java.lang.instrument.Instrumentation;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The running agent: starts the enabled features on the agent's own thread, evaluates them on a
+ * schedule, and writes reports when asked, periodically, on a threshold and at shutdown.
+ */
+public final class AgentRuntime {
+    /** Set in the application JVM so {@code sre-agent list} can tell, without loading anything, that an agent runs. */
+    public static final String STATE_PROPERTY = "io.sreagent.state";
+    private static final Logger LOG = AgentLog.get();
+
+    private final Config config;
+    private final Instrumentation instrumentation;
+    private final String loadedBy;
+    private final Instant startedAt = Instant.now();
+    private final ReportFiles files;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(AgentThreads.factory("scheduler"));
+    private final List<Feature> features = new ArrayList<>();
+    private volatile Diagnostician diagnostician;
+    private ThresholdTrigger threshold;
+
+    public AgentRuntime(Config config, Instrumentation instrumentation, String loadedBy) {
+        this.config = config;
+        this.instrumentation = instrumentation;
+        this.loadedBy = loadedBy;
+        this.files = new ReportFiles(config.reportDir(), config.list(Options.REPORT_FORMATS), config.integer(Options.REPORT_KEEP));
+    }
+
+    /** Returns at once: the work happens on the agent's scheduler thread, off the application's start-up path. */
+    public void start() {
+        System.setProperty(STATE_PROPERTY, loadedBy);
+        if (config.flag(Options.REPORT_ON_SHUTDOWN)) {
+            Runtime.getRuntime().addShutdownHook(AgentThreads.factory("shutdown").newThread(this::onShutdown));
+        }
+        scheduler.execute(this::startOnAgentThread);
+    }
+
+    private void startOnAgentThread() {
+        try {
+            AgentContext context = new AgentContext(config, instrumentation, new Sites(config.list(Options.SITE_SKIP)));
+            for (Feature f : Features.all()) {
+                if (!config.featureEnabled(f.name())) {
+                    LOG.info("feature {} is off", f.name());
+                    continue;
+                }
+                try {
+                    f.start(context);
+                    features.add(f);
+                } catch (Throwable t) {
+                    LOG.warn("feature {} could not start and is off: {}", f.name(), t.toString());
+                }
+            }
+            diagnostician = new Diagnostician(List.copyOf(features), jvmInfo(), agentInfo());
+            SreAgentMBean.register(this);
+            long every = config.duration(Options.EVALUATE_INTERVAL).toMillis();
+            if (config.flag(Options.TRIGGER_THRESHOLD)) {
+                threshold = new ThresholdTrigger(config.duration(Options.TRIGGER_COOLDOWN));
+            }
+            scheduler.scheduleWithFixedDelay(this::evaluate, every, every, TimeUnit.MILLISECONDS);
+            Duration interval = config.durationOrNull(Options.REPORT_INTERVAL);
+            if (interval != null) {
+                scheduler.scheduleAtFixedRate(() -> writeReport(new Trigger(Trigger.Kind.PERIODIC, "every " + interval.toSeconds() + " s"), null),
+                        interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            LOG.info("sre-agent {} started ({}); features: {}; reports in {}", version(), loadedBy,
+                    features.stream().map(Feature::name).toList(), files.dir());
+        } catch (Throwable t) {
+            LOG.error("sre-agent could not start and stays out of the way: {}", t.toString());
+        }
+    }
+
+    private void evaluate() {
+        try {
+            long now = System.currentTimeMillis();
+            List<Finding> findings = diagnostician.sampleAndEvaluate(now);
+            String reason = threshold == null ? null : threshold.onEvaluation(findings, now);
+            if (reason != null) {
+                LOG.warn("{}: writing a report", reason);
+                writeReport(new Trigger(Trigger.Kind.THRESHOLD, reason), findings);
+            }
+        } catch (Throwable t) {
+            LOG.debug("evaluation failed", t);
+        }
+    }
+
+    /** Writes a report file; returns the first path written, or null when writing failed (logged). */
+    public Path writeReport(Trigger trigger, List<Finding> findings) {
+        try {
+            List<Path> written = files.write(diagnostician.report(trigger, findings), ProcessHandle.current().pid());
+            LOG.info("{} report written: {}", trigger.kind().label(), written.get(0));
+            return written.get(0);
+        } catch (Throwable t) {
+            LOG.warn("could not write the {} report to {}: {}", trigger.kind().label(), files.dir(), t.toString());
+            return null;
+        }
+    }
+
+    private void onShutdown() {
+        scheduler.shutdownNow();
+        if (diagnostician != null) {
+            writeReport(new Trigger(Trigger.Kind.SHUTDOWN, "JVM shutting down"), null);
+        }
+        features.forEach(f -> {
+            try {
+                f.stop();
+            } catch (Throwable ignored) {
+                // The JVM is exiting: nothing left to protect.
+            }
+        });
+        SreAgentMBean.unregister();
+    }
+
+    private Map<String, Object> jvmInfo() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pid", ProcessHandle.current().pid());
+        m.put("javaVersion", System.getProperty("java.version"));
+        m.put("javaVendor", System.getProperty("java.vendor"));
+        m.put("vm", System.getProperty("java.vm.name"));
+        m.put("mainClass", mainClass());
+        m.put("startedAt", Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()).toString());
+        m.put("attachedAt", startedAt.toString());
+        m.put("loadedBy", loadedBy);
+        return m;
+    }
+
+    /** The main class or jar, without the program's arguments (they may hold secrets). */
+    static String mainClass() {
+        String command = System.getProperty("sun.java.command", "");
+        String first = command.isBlank() ? "unknown" : command.trim().split("\\s+")[0];
+        return first;
+    }
+
+    private Map<String, Object> agentInfo() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", version());
+        m.put("reportDir", files.dir().toString());
+        m.put("features", features.stream().map(Feature::name).toList());
+        m.put("options", config.explicitSources());
+        return m;
+    }
+
+    public static String version() {
+        String v = AgentRuntime.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    public Diagnostician diagnostician() {
+        return diagnostician;
+    }
+
+    public ReportFiles files() {
+        return files;
+    }
+
+    public String loadedBy() {
+        return loadedBy;
+    }
+}

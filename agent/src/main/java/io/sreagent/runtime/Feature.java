@@ -1,0 +1,37 @@
+package io.sreagent.runtime;
+
+import io.sreagent.diagnose.Rule;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One diagnosable area (deadlocks, heap, JDBC, HTTP...) that can be switched off by name with
+ * {@code instrument.<name>=off}. A feature gathers telemetry (woven advice or polled MXBeans),
+ * contributes raw figures to the report's metrics, and owns the rules that turn them into findings.
+ */
+public interface Feature {
+
+    /** The name used in {@code instrument.<name>}: lower-case, no dots. */
+    String name();
+
+    /** Starts listeners or installs advice. Runs once, on an agent thread; a failure disables only this feature. */
+    default void start(AgentContext context) throws Exception {
+    }
+
+    /** Called every {@code evaluate.interval}, before the rules run. */
+    default void sample(long nowMillis) {
+    }
+
+    default List<Rule> rules() {
+        return List.of();
+    }
+
+    /** Adds this feature's raw figures under its own key(s) of the report's {@code metrics}. */
+    default void addMetrics(Map<String, Object> metrics) {
+    }
+
+    /** Undoes {@link #start}: called when the agent shuts down. */
+    default void stop() {
+    }
+}

@@ -1,0 +1,21 @@
+package io.sreagent.runtime;
+
+import io.sreagent.jvm.DeadlockFeature;
+import io.sreagent.jvm.FdFeature;
+import io.sreagent.jvm.HeapFeature;
+
+import java.util.List;
+
+/** Every feature the agent has, in one place: add a line here to add one. */
+public final class Features {
+    private Features() {
+    }
+
+    public static List<Feature> all() {
+        return List.of(new DeadlockFeature(), new HeapFeature(), new FdFeature());
+    }
+
+    public static List<String> names() {
+        return all().stream().map(Feature::name).toList();
+    }
+}
