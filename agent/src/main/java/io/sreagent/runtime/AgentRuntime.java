@@ -3,6 +3,8 @@ package io.sreagent.runtime;
 import io.sreagent.config.Config;
 import io.sreagent.config.Options;
 import io.sreagent.jmx.SreAgentMBean;
+import io.sreagent.instrument.Weaver;
+import io.sreagent.instrument.Weaving;
 import io.sreagent.log.AgentLog;
 import io.sreagent.report.Finding;
 import io.sreagent.report.ReportFiles;
@@ -74,6 +76,7 @@ public final class AgentRuntime {
                     LOG.warn("feature {} could not start and is off: {}", f.name(), t.toString());
                 }
             }
+            weave();
             diagnostician = new Diagnostician(List.copyOf(features), jvmInfo(), agentInfo());
             SreAgentMBean.register(this);
             long every = config.duration(Options.EVALUATE_INTERVAL).toMillis();
@@ -90,6 +93,16 @@ public final class AgentRuntime {
                     features.stream().map(Feature::name).toList(), files.dir());
         } catch (Throwable t) {
             LOG.error("sre-agent could not start and stays out of the way: {}", t.toString());
+        }
+    }
+
+    private void weave() {
+        List<Weaving> weavings = new ArrayList<>();
+        features.forEach(f -> weavings.addAll(f.weavings()));
+        try {
+            Weaver.install(instrumentation, weavings);
+        } catch (Throwable t) {
+            LOG.warn("could not install the instrumentation; woven features see nothing: {}", t.toString());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.sreagent.runtime;
 
 import io.sreagent.diagnose.Rule;
+import io.sreagent.instrument.Weaving;
 
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,12 @@ public interface Feature {
     /** The name used in {@code instrument.<name>}: lower-case, no dots. */
     String name();
 
-    /** Starts listeners or installs advice. Runs once, on an agent thread; a failure disables only this feature. */
+    /** Advice to weave while this feature is on; installed once, after every feature has started. */
+    default List<Weaving> weavings() {
+        return List.of();
+    }
+
+    /** Starts listeners or sets up telemetry. Runs once, on an agent thread; a failure disables only this feature. */
     default void start(AgentContext context) throws Exception {
     }
 
