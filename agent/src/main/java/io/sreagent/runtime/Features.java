@@ -2,7 +2,9 @@ package io.sreagent.runtime;
 
 import io.sreagent.jvm.DeadlockFeature;
 import io.sreagent.jvm.FdFeature;
+import io.sreagent.jfr.JfrFeature;
 import io.sreagent.jvm.HeapFeature;
+import io.sreagent.jvm.MemoryGrowthFeature;
 
 import java.util.List;
 
@@ -12,7 +14,7 @@ public final class Features {
     }
 
     public static List<Feature> all() {
-        return List.of(new DeadlockFeature(), new HeapFeature(), new FdFeature());
+        return List.of(new DeadlockFeature(), new HeapFeature(), new FdFeature(), new MemoryGrowthFeature(), new JfrFeature());
     }
 
     public static List<String> names() {
