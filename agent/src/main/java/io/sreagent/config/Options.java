@@ -95,7 +95,7 @@ public final class Options {
         add(HOT_SHARE, "50", "a percentage from 1 to 100",
                 "share of the CPU samples one method (or regex/JSON/concatenation/reflection) must hold to be hot",
                 s -> Values.doubleBetween(s, 1, 100));
-        add(HOT_CORES, "0.5", "a number of cores from 0.01 to 1024",
+        add(HOT_CORES, "0.25", "a number of cores from 0.01 to 1024",
                 "how many cores' worth of samples the hot method must use for a warning (less is info)",
                 s -> Values.doubleBetween(s, 0.01, 1024));
         add(HOT_WINDOW, "1m", "a duration from 5s to 1h", "window of CPU samples the hot-method rule looks at",

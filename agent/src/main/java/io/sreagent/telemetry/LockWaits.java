@@ -42,7 +42,7 @@ public final class LockWaits {
                 dropped++;
                 return;
             }
-            lock = new Lock(kind, lockClass, site, Sites.frames(stack.toArray(new StackTraceElement[0]), 12));
+            lock = new Lock(kind, lockClass, site, describe(stack, 12));
             current.put(key, lock);
         }
         lock.waits++;
@@ -52,6 +52,16 @@ public final class LockWaits {
         if (previousOwner != null) {
             addBounded(lock.owners, previousOwner);
         }
+    }
+
+    /** Frames as text with their line numbers (JFR frames have no file name, which StackTraceElement would hide them behind). */
+    static List<String> describe(List<StackTraceElement> stack, int limit) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < stack.size() && i < limit; i++) {
+            StackTraceElement f = stack.get(i);
+            out.add(f.getClassName() + "." + f.getMethodName() + (f.getLineNumber() > 0 ? "(line " + f.getLineNumber() + ")" : ""));
+        }
+        return out;
     }
 
     private static void addBounded(Set<String> names, String name) {
