@@ -52,9 +52,9 @@ import java.util.stream.Collectors;
 public final class JfrFeature implements Feature {
     static final int MAX_ALLOCATION_CLASSES = 256;
 
-    private final Map<String, String> missing = new LinkedHashMap<>();
-    private final List<String> enabled = new ArrayList<>();
-    private RecordingStream stream;
+    private final Map<String, String> missing = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<String> enabled = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile RecordingStream stream;
     private Sites sites;
     private SampleWindow jvmCpu;
     private SampleWindow machineCpu;
@@ -65,7 +65,7 @@ public final class JfrFeature implements Feature {
     private List<Rule> rules = List.of();
     private boolean dumpOnThreshold;
     private Duration samplePeriod;
-    private long startMillis;
+    private volatile long setupMillis;
 
     // Written by the stream's thread, read by the evaluation thread.
     private final Object lock = new Object();
@@ -88,7 +88,6 @@ public final class JfrFeature implements Feature {
 
     @Override
     public void start(AgentContext context) throws Exception {
-        long t0 = System.nanoTime();
         if (!FlightRecorder.isAvailable()) {
             throw new IllegalStateException("JDK Flight Recorder is not available in this JVM");
         }
@@ -116,42 +115,52 @@ public final class JfrFeature implements Feature {
                 new GcPressureRule(gcPausePercent, config.decimal(Options.GC_THRESHOLD), gcWindow),
                 new LockContentionRule(lockWaits, lockWindow, config.decimal(Options.LOCK_THRESHOLD), holders::find));
 
-        Set<String> available = FlightRecorder.getFlightRecorder().getEventTypes().stream()
-                .map(EventType::getName).collect(Collectors.toSet());
-        stream = new RecordingStream();
-        stream.setOrdered(false);
-        stream.setReuse(true);
-        stream.setMaxAge(config.duration(Options.JFR_DUMP_AGE));
-        stream.setMaxSize(config.integer(Options.JFR_DUMP_SIZE) * (1L << 20));
         Duration lockThreshold = config.duration(Options.JFR_LOCK_THRESHOLD);
-        enable(available, JfrSettings.CPU_LOAD, "JVM and machine CPU load (high-cpu)",
-                s -> stream.enable(s).withPeriod(JfrSettings.CPU_LOAD_PERIOD), this::onCpuLoad);
-        enable(available, JfrSettings.THREAD_CPU_LOAD, "CPU load per thread",
-                s -> stream.enable(s).withPeriod(JfrSettings.THREAD_CPU_LOAD_PERIOD), this::onThreadCpuLoad);
-        enable(available, JfrSettings.EXECUTION_SAMPLE, "execution samples (hot-method)",
-                s -> stream.enable(s).withPeriod(samplePeriod), this::onExecutionSample);
-        enable(available, JfrSettings.GARBAGE_COLLECTION, "GC pauses (gc-pressure)",
-                s -> stream.enable(s), this::onGarbageCollection);
-        enable(available, JfrSettings.ALLOCATION_SAMPLE, "allocation samples",
-                s -> stream.enable(s).with("throttle", JfrSettings.ALLOCATION_THROTTLE), this::onAllocationSample);
-        enable(available, JfrSettings.MONITOR_ENTER, "monitor waits (lock-contention)",
-                s -> stream.enable(s).withThreshold(lockThreshold).withStackTrace(), this::onMonitorEnter);
-        enable(available, JfrSettings.THREAD_PARK, "lock waits (lock-contention)",
-                s -> stream.enable(s).withThreshold(lockThreshold).withStackTrace(), this::onThreadPark);
-        enable(available, JfrSettings.EXCEPTION_STATISTICS, "exception counts",
-                s -> stream.enable(s).withPeriod(JfrSettings.EXCEPTION_STATISTICS_PERIOD), this::onExceptionStatistics);
-        stream.onError(t -> AgentLog.get().debug("JFR stream handler failed", t));
+        Duration maxAge = config.duration(Options.JFR_DUMP_AGE);
+        long maxBytes = config.integer(Options.JFR_DUMP_SIZE) * (1L << 20);
         lastTickMillis = System.currentTimeMillis();
-        // The stream's dispatch thread is an agent thread, so its own work is left out like the rest of ours.
+        // Setting JFR up takes a CPU-second or so: it runs on the stream's own agent thread, so neither the
+        // application nor the other features' start (and weaving) wait for it. That thread is an agent
+        // thread, so the stream's own work is left out like the rest of ours.
         AgentThreads.factory("jfr").newThread(() -> {
             try {
+                openStream(lockThreshold, maxAge, maxBytes);
                 stream.start();
             } catch (Throwable t) {
-                AgentLog.get().warn("JFR stream stopped: {}", t.toString());
+                AgentLog.get().warn("JFR streaming stopped; high-cpu, hot-method, gc-pressure and lock-contention see nothing: {}", t.toString());
             }
         }).start();
-        startMillis = (System.nanoTime() - t0) / 1_000_000;
-        AgentLog.get().info("JFR streaming {} events (set up in {} ms){}", enabled.size(), startMillis,
+    }
+
+    private void openStream(Duration lockThreshold, Duration maxAge, long maxBytes) {
+        long t0 = System.nanoTime();
+        Set<String> available = FlightRecorder.getFlightRecorder().getEventTypes().stream()
+                .map(EventType::getName).collect(Collectors.toSet());
+        RecordingStream rs = new RecordingStream();
+        rs.setOrdered(false);
+        rs.setReuse(true);
+        rs.setMaxAge(maxAge);
+        rs.setMaxSize(maxBytes);
+        stream = rs;
+        enable(available, JfrSettings.CPU_LOAD, "JVM and machine CPU load (high-cpu)",
+                s -> rs.enable(s).withPeriod(JfrSettings.CPU_LOAD_PERIOD), this::onCpuLoad);
+        enable(available, JfrSettings.THREAD_CPU_LOAD, "CPU load per thread",
+                s -> rs.enable(s).withPeriod(JfrSettings.THREAD_CPU_LOAD_PERIOD), this::onThreadCpuLoad);
+        enable(available, JfrSettings.EXECUTION_SAMPLE, "execution samples (hot-method)",
+                s -> rs.enable(s).withPeriod(samplePeriod), this::onExecutionSample);
+        enable(available, JfrSettings.GARBAGE_COLLECTION, "GC pauses (gc-pressure)",
+                s -> rs.enable(s), this::onGarbageCollection);
+        enable(available, JfrSettings.ALLOCATION_SAMPLE, "allocation samples",
+                s -> rs.enable(s).with("throttle", JfrSettings.ALLOCATION_THROTTLE), this::onAllocationSample);
+        enable(available, JfrSettings.MONITOR_ENTER, "monitor waits (lock-contention)",
+                s -> rs.enable(s).withThreshold(lockThreshold).withStackTrace(), this::onMonitorEnter);
+        enable(available, JfrSettings.THREAD_PARK, "lock waits (lock-contention)",
+                s -> rs.enable(s).withThreshold(lockThreshold).withStackTrace(), this::onThreadPark);
+        enable(available, JfrSettings.EXCEPTION_STATISTICS, "exception counts",
+                s -> rs.enable(s).withPeriod(JfrSettings.EXCEPTION_STATISTICS_PERIOD), this::onExceptionStatistics);
+        rs.onError(t -> AgentLog.get().debug("JFR stream handler failed", t));
+        setupMillis = (System.nanoTime() - t0) / 1_000_000;
+        AgentLog.get().info("JFR streaming {} events (set up in {} ms){}", enabled.size(), setupMillis,
                 missing.isEmpty() ? "" : "; not in this JVM: " + missing.keySet());
     }
 
@@ -323,11 +332,11 @@ public final class JfrFeature implements Feature {
     public void addMetrics(Map<String, Object> metrics) {
         long now = System.currentTimeMillis();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("events", enabled);
+        m.put("events", List.copyOf(enabled));
         if (!missing.isEmpty()) {
-            m.put("unavailable", missing);
+            m.put("unavailable", new java.util.TreeMap<>(missing));
         }
-        m.put("setupMs", startMillis);
+        m.put("setupMs", setupMillis);
         m.put("samplePeriodMs", samplePeriod.toMillis());
 
         Map<String, Object> cpu = new LinkedHashMap<>();
@@ -412,11 +421,15 @@ public final class JfrFeature implements Feature {
     /** Saves the recent recording (bounded by jfr.dump.age and jfr.dump.size) next to a threshold report. */
     @Override
     public void writeBesideThresholdReport(Function<String, Path> companion) throws Exception {
-        if (!dumpOnThreshold || stream == null) {
+        if (!dumpOnThreshold) {
             return;
         }
+        RecordingStream rs = stream;
+        if (rs == null) {
+            return; // still setting up
+        }
         Path target = companion.apply("jfr");
-        stream.dump(target);
+        rs.dump(target);
         if (target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
         }
@@ -428,8 +441,9 @@ public final class JfrFeature implements Feature {
 
     @Override
     public void stop() {
-        if (stream != null) {
-            stream.close();
+        RecordingStream rs = stream;
+        if (rs != null) {
+            rs.close();
         }
     }
 }

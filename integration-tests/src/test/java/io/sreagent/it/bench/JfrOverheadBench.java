@@ -1,0 +1,134 @@
+package io.sreagent.it.bench;
+
+import io.sreagent.it.support.AppProcess;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * End-to-end overhead of the JFR stream: the test app under closed-loop HTTP load (order lookups
+ * through HikariCP and H2, and order lists) with the agent's jfr feature on, and with it off
+ * ({@code instrument.jfr=off}, everything else equal), in one run. Both JVMs live side by side and
+ * take turns (ABBA order) so drifting machine load hits both alike. Prints throughput and p50/p99 per
+ * side and the start-up time to "listening", and writes them to target/jfr-overhead.txt.
+ *
+ * <p>Not part of the normal test run (it takes minutes and measures, it does not judge):
+ * {@code mvn -B -pl agent,agent-test-app,integration-tests -am verify -Dtest=JfrOverheadBench -Dbench=jfr -Dsurefire.failIfNoSpecifiedTests=false}
+ * with {@code -Dbench.rounds=N -Dbench.seconds=S -Dbench.clients=C} to change the defaults (8, 10, 4).
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "jfr")
+class JfrOverheadBench {
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 8);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
+    private static final String COMMON = "report.dir=reports,report.interval=off";
+
+    @Test
+    void jfrStreamOverheadUnderLoad() throws Exception {
+        List<String> out = new ArrayList<>();
+        out.add(String.format(Locale.ROOT, "JFR stream overhead: %d rounds x %d s per side, %d closed-loop clients, Java %s, %d CPUs",
+                ROUNDS, SECONDS, CLIENTS, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors()));
+        out.add(startup("no agent", null));
+        out.add(startup("agent, jfr off", COMMON + ",instrument.jfr=off"));
+        out.add(startup("agent, jfr on", COMMON));
+
+        try (AppProcess off = AppProcess.testApp().name("bench-jfr-off").agent(COMMON + ",instrument.jfr=off").start();
+             AppProcess on = AppProcess.testApp().name("bench-jfr-on").agent(COMMON).start()) {
+            load(off, 15, null);
+            load(on, 15, null);
+            Histogram offLatency = new Histogram(3);
+            Histogram onLatency = new Histogram(3);
+            long offRequests = 0;
+            long onRequests = 0;
+            List<Double> ratios = new ArrayList<>();
+            for (int r = 0; r < ROUNDS; r++) {
+                boolean onFirst = r % 2 == 1;
+                long a = load(onFirst ? on : off, SECONDS, onFirst ? onLatency : offLatency);
+                long b = load(onFirst ? off : on, SECONDS, onFirst ? offLatency : onLatency);
+                long onCount = onFirst ? a : b;
+                long offCount = onFirst ? b : a;
+                onRequests += onCount;
+                offRequests += offCount;
+                ratios.add((double) onCount / offCount);
+                out.add(String.format(Locale.ROOT, "round %d: off %.0f req/s, on %.0f req/s (on/off %.3f)",
+                        r + 1, offCount / (double) SECONDS, onCount / (double) SECONDS, (double) onCount / offCount));
+            }
+            out.add(line("jfr off", offRequests, offLatency));
+            out.add(line("jfr on ", onRequests, onLatency));
+            ratios.sort(null);
+            out.add(String.format(Locale.ROOT, "throughput on/off: total %.3f, median of rounds %.3f (min %.3f, max %.3f); p99 on/off %.3f",
+                    (double) onRequests / offRequests, ratios.get(ratios.size() / 2), ratios.get(0), ratios.get(ratios.size() - 1),
+                    (double) onLatency.getValueAtPercentile(99) / offLatency.getValueAtPercentile(99)));
+            out.add("agent's jfr setup (from its report): " + on.report().path("metrics").path("jfr").path("setupMs").asLong() + " ms on its own thread");
+        }
+        out.forEach(System.out::println);
+        Files.write(Path.of("target", "jfr-overhead.txt"), out);
+    }
+
+    private static String line(String name, long requests, Histogram latency) {
+        return String.format(Locale.ROOT, "%s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms", name,
+                requests / (double) (ROUNDS * SECONDS), latency.getValueAtPercentile(50) / 1000.0,
+                latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0);
+    }
+
+    /** Median of three starts: process start to the "listening on port" line. */
+    private static String startup(String name, String agentOptions) {
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            AppProcess.Builder b = AppProcess.testApp().name("bench-start");
+            if (agentOptions != null) {
+                b.agent(agentOptions);
+            }
+            try (AppProcess app = b.start()) {
+                millis.add((System.nanoTime() - t0) / 1_000_000);
+            }
+        }
+        millis.sort(null);
+        return String.format(Locale.ROOT, "start-up to listening, %s: median %d ms of %s", name, millis.get(1), millis);
+    }
+
+    /** Closed-loop load for {@code seconds}; returns the requests completed, recording latencies (micros) when asked. */
+    private static long load(AppProcess app, int seconds, Histogram latency) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        List<Future<Histogram>> results = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            results.add(clients.submit(() -> {
+                Histogram h = new Histogram(3);
+                int i = client;
+                while (System.nanoTime() < end) {
+                    String path = i % 4 == 0 ? "/orders" : "/orders/" + (1 + i % 500);
+                    long t = System.nanoTime();
+                    if (app.get(path) != 200) {
+                        throw new IllegalStateException("GET " + path + " failed");
+                    }
+                    h.recordValue((System.nanoTime() - t) / 1000);
+                    i += CLIENTS;
+                }
+                return h;
+            }));
+        }
+        long count = 0;
+        for (Future<Histogram> f : results) {
+            Histogram h = f.get();
+            count += h.getTotalCount();
+            if (latency != null) {
+                latency.add(h);
+            }
+        }
+        clients.shutdown();
+        return count;
+    }
+}
