@@ -38,6 +38,7 @@ public final class Options {
     public static final String MEMORY_GROWTH = "memory.growth";
     public static final String MEMORY_WINDOW = "memory.window";
     public static final String MEMORY_HISTOGRAM = "memory.histogram";
+    public static final String JFR_DELAY = "jfr.delay";
     public static final String JFR_SAMPLE_PERIOD = "jfr.sample.period";
     public static final String JFR_LOCK_THRESHOLD = "jfr.lock.threshold";
     public static final String JFR_DUMP = "jfr.dump";
@@ -117,6 +118,9 @@ public final class Options {
         add(MEMORY_HISTOGRAM, "on", "on or off",
                 "on memory growth, diff two class histograms to name the growing classes (each costs a full GC)",
                 Values::onOff);
+        add(JFR_DELAY, "10s", "a duration from 0s to 10m",
+                "with -javaagent, how long the JFR stream waits before it starts, so its set-up (about a CPU-second) does not compete with the application's start; after attach it starts at once",
+                s -> durationBetween(s, 0, 600));
         add(JFR_SAMPLE_PERIOD, "20ms", "a duration from 10ms to 1s",
                 "how often JFR samples running threads' stacks (shorter: finer profile, more overhead)", s -> {
                     var d = Values.duration(s);

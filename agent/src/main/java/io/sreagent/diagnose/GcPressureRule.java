@@ -28,13 +28,8 @@ public final class GcPressureRule implements Rule {
 
     @Override
     public void evaluate(long nowMillis, List<Finding> out) {
-        long from = nowMillis - window.toMillis();
-        long oldest = pausePercent.oldestTime();
-        if (oldest < 0 || oldest > from) {
-            return;
-        }
-        SampleWindow.Samples s = pausePercent.since(from);
-        if (s.count() < 2) {
+        SampleWindow.Samples s = pausePercent.coveringLast(nowMillis, window.toMillis());
+        if (s == null || s.count() < 2) {
             return;
         }
         double sum = 0;

@@ -43,12 +43,8 @@ public final class HighCpuRule implements Rule {
     @Override
     public void evaluate(long nowMillis, List<Finding> out) {
         long from = nowMillis - window.toMillis();
-        long oldest = jvmCpuPercent.oldestTime();
-        if (oldest < 0 || oldest > from) {
-            return; // not watched for a whole window yet
-        }
-        SampleWindow.Samples s = jvmCpuPercent.since(from);
-        if (s.count() < 3) {
+        SampleWindow.Samples s = jvmCpuPercent.coveringLast(nowMillis, window.toMillis());
+        if (s == null || s.count() < 3) {
             return;
         }
         int above = 0;

@@ -43,13 +43,8 @@ public final class MemoryGrowthRule implements Rule {
 
     /** The growth over the window in MB when it is significant and sustained; NaN otherwise. */
     public double significantGrowthMb(long nowMillis) {
-        long from = nowMillis - window.toMillis();
-        long oldest = usedMb.oldestTime();
-        if (oldest < 0 || oldest > from) {
-            return Double.NaN;
-        }
-        SampleWindow.Samples s = usedMb.since(from);
-        if (s.count() < MIN_SAMPLES) {
+        SampleWindow.Samples s = usedMb.coveringLast(nowMillis, window.toMillis());
+        if (s == null || s.count() < MIN_SAMPLES) {
             return Double.NaN;
         }
         double growthMb = s.slopePerMinute() * window.toMillis() / 60_000.0;

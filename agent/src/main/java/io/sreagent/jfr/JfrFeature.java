@@ -10,6 +10,7 @@ import io.sreagent.diagnose.Rule;
 import io.sreagent.log.AgentLog;
 import io.sreagent.report.Site;
 import io.sreagent.runtime.AgentContext;
+import io.sreagent.runtime.AgentRuntime;
 import io.sreagent.runtime.AgentThreads;
 import io.sreagent.runtime.Feature;
 import io.sreagent.telemetry.Counts;
@@ -119,11 +120,15 @@ public final class JfrFeature implements Feature {
         Duration maxAge = config.duration(Options.JFR_DUMP_AGE);
         long maxBytes = config.integer(Options.JFR_DUMP_SIZE) * (1L << 20);
         lastTickMillis = System.currentTimeMillis();
-        // Setting JFR up takes a CPU-second or so: it runs on the stream's own agent thread, so neither the
-        // application nor the other features' start (and weaving) wait for it. That thread is an agent
-        // thread, so the stream's own work is left out like the rest of ours.
+        // Setting JFR up takes a CPU-second or so: it runs on the stream's own agent thread, so the other
+        // features' start (and weaving) do not wait for it, and at launch it waits jfr.delay so it does not
+        // compete with the application's own start for CPU. That thread is an agent thread, so the
+        // stream's own work is left out like the rest of ours.
+        long delayMillis = "premain".equals(System.getProperty(AgentRuntime.STATE_PROPERTY))
+                ? config.duration(Options.JFR_DELAY).toMillis() : 0;
         AgentThreads.factory("jfr").newThread(() -> {
             try {
+                Thread.sleep(delayMillis);
                 openStream(lockThreshold, maxAge, maxBytes);
                 stream.start();
             } catch (Throwable t) {

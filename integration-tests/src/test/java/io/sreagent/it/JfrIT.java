@@ -160,7 +160,7 @@ class JfrIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void aHealthyServiceIdleAndUnderLoadRaisesNoAlarm(Path java) throws Exception {
-        String windows = "report.dir=reports,evaluate.interval=500ms,cpu.window=5s,hot.window=5s,gc.window=5s,lock.window=5s,memory.window=10s";
+        String windows = "report.dir=reports,jfr.delay=0s,evaluate.interval=500ms,cpu.window=5s,hot.window=5s,gc.window=5s,lock.window=5s,memory.window=10s";
         try (AppProcess app = AppProcess.testApp().java(java).name("jfr-healthy").agent(windows).start()) {
             Thread.sleep(11_000);
             JsonNode idle = app.report();

@@ -24,12 +24,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Not part of the normal test run (it takes minutes and measures, it does not judge):
  * {@code mvn -B -pl agent,agent-test-app,integration-tests -am verify -Dtest=JfrOverheadBench -Dbench=jfr -Dsurefire.failIfNoSpecifiedTests=false}
- * with {@code -Dbench.rounds=N -Dbench.seconds=S -Dbench.clients=C} to change the defaults (8, 10, 4).
+ * with {@code -Dbench.rounds=N -Dbench.seconds=S -Dbench.clients=C} to change the defaults (12, 8, 4).
  */
 @EnabledIfSystemProperty(named = "bench", matches = "jfr")
 class JfrOverheadBench {
-    private static final int ROUNDS = Integer.getInteger("bench.rounds", 8);
-    private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 12);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 8);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
     private static final String COMMON = "report.dir=reports,report.interval=off";
 
@@ -40,12 +40,15 @@ class JfrOverheadBench {
                 ROUNDS, SECONDS, CLIENTS, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors()));
         out.add(startup("no agent", null));
         out.add(startup("agent, jfr off", COMMON + ",instrument.jfr=off"));
-        out.add(startup("agent, jfr on", COMMON));
+        out.add(startup("agent, jfr on (stream starts after jfr.delay=10s)", COMMON));
+        out.add(startup("agent, jfr on, jfr.delay=0s", COMMON + ",jfr.delay=0s"));
 
         try (AppProcess off = AppProcess.testApp().name("bench-jfr-off").agent(COMMON + ",instrument.jfr=off").start();
              AppProcess on = AppProcess.testApp().name("bench-jfr-on").agent(COMMON).start()) {
-            load(off, 15, null);
-            load(on, 15, null);
+            AppProcess.await(java.time.Duration.ofSeconds(60),
+                    () -> on.report().path("metrics").path("jfr").path("events").size() > 0, "the JFR stream to run");
+            load(off, 30, null);
+            load(on, 30, null);
             Histogram offLatency = new Histogram(3);
             Histogram onLatency = new Histogram(3);
             long offRequests = 0;
