@@ -61,6 +61,8 @@ public final class JfrFeature implements Feature {
     private SampleWindow machineCpu;
     private SampleWindow gcPausePercent;
     private ThreadCpuLoads threadCpu;
+    /** The agent's threads and JFR's Java threads: what watching costs, shown apart from the application. */
+    private ThreadCpuLoads ownCpu;
     private ExecutionProfile profile;
     private LockWaits lockWaits;
     private List<Rule> rules = List.of();
@@ -106,6 +108,7 @@ public final class JfrFeature implements Feature {
         machineCpu = new SampleWindow((int) Math.min(100_000, cpuWindow.toSeconds() + 16));
         gcPausePercent = new SampleWindow(ticks + 16);
         threadCpu = new ThreadCpuLoads(3 * JfrSettings.THREAD_CPU_LOAD_PERIOD.toMillis());
+        ownCpu = new ThreadCpuLoads(3 * JfrSettings.THREAD_CPU_LOAD_PERIOD.toMillis());
         profile = new ExecutionProfile(ticks);
         lockWaits = new LockWaits(ticks);
         dumpOnThreshold = config.flag(Options.JFR_DUMP);
@@ -230,10 +233,10 @@ public final class JfrFeature implements Feature {
 
     private void onThreadCpuLoad(RecordedEvent e) {
         RecordedThread t = e.getThread();
-        if (t == null || ignored(t)) {
+        if (t == null) {
             return;
         }
-        threadCpu.add(name(t), 100.0 * (e.getFloat("user") + e.getFloat("system")), System.currentTimeMillis());
+        (ignored(t) ? ownCpu : threadCpu).add(name(t), 100.0 * (e.getFloat("user") + e.getFloat("system")), System.currentTimeMillis());
     }
 
     private void onExecutionSample(RecordedEvent e) {
@@ -358,6 +361,8 @@ public final class JfrFeature implements Feature {
             threads.add(Map.of("thread", t.getKey(), "cpuPercentOfMachine", t.getValue() / 100.0));
         }
         cpu.put("topThreads", threads);
+        Map<String, Double> own = ownCpu.current(now);
+        cpu.put("agentAndJfrThreadsPercentOfMachine", Math.round(own.values().stream().mapToDouble(Double::doubleValue).sum() * 100) / 100.0);
         m.put("cpu", cpu);
 
         ExecutionProfile.Tick w = profile.since(now - 60_000);

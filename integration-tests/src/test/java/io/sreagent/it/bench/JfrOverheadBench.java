@@ -38,11 +38,8 @@ class JfrOverheadBench {
         List<String> out = new ArrayList<>();
         out.add(String.format(Locale.ROOT, "JFR stream overhead: %d rounds x %d s per side, %d closed-loop clients, Java %s, %d CPUs",
                 ROUNDS, SECONDS, CLIENTS, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors()));
-        out.add(startup("no agent", null));
-        out.add(startup("agent, jfr off", COMMON + ",instrument.jfr=off"));
-        out.add(startup("agent, jfr on (stream starts after jfr.delay=10s)", COMMON));
-        out.add(startup("agent, jfr on, jfr.delay=0s", COMMON + ",jfr.delay=0s"));
-
+        out.addAll(startup(new String[]{"no agent", "agent, jfr off", "agent, jfr on (stream starts after jfr.delay=10s)", "agent, jfr on, jfr.delay=0s"},
+                new String[]{null, COMMON + ",instrument.jfr=off", COMMON, COMMON + ",jfr.delay=0s"}));
         try (AppProcess off = AppProcess.testApp().name("bench-jfr-off").agent(COMMON + ",instrument.jfr=off").start();
              AppProcess on = AppProcess.testApp().name("bench-jfr-on").agent(COMMON).start()) {
             AppProcess.await(java.time.Duration.ofSeconds(60),
@@ -53,11 +50,17 @@ class JfrOverheadBench {
             Histogram onLatency = new Histogram(3);
             long offRequests = 0;
             long onRequests = 0;
+            long offCpu = 0;
+            long onCpu = 0;
             List<Double> ratios = new ArrayList<>();
             for (int r = 0; r < ROUNDS; r++) {
                 boolean onFirst = r % 2 == 1;
+                long cpuOn0 = cpuMillis(on);
+                long cpuOff0 = cpuMillis(off);
                 long a = load(onFirst ? on : off, SECONDS, onFirst ? onLatency : offLatency);
                 long b = load(onFirst ? off : on, SECONDS, onFirst ? offLatency : onLatency);
+                onCpu += cpuMillis(on) - cpuOn0;
+                offCpu += cpuMillis(off) - cpuOff0;
                 long onCount = onFirst ? a : b;
                 long offCount = onFirst ? b : a;
                 onRequests += onCount;
@@ -72,6 +75,10 @@ class JfrOverheadBench {
             out.add(String.format(Locale.ROOT, "throughput on/off: total %.3f, median of rounds %.3f (min %.3f, max %.3f); p99 on/off %.3f",
                     (double) onRequests / offRequests, ratios.get(ratios.size() / 2), ratios.get(0), ratios.get(ratios.size() - 1),
                     (double) onLatency.getValueAtPercentile(99) / offLatency.getValueAtPercentile(99)));
+            out.add(String.format(Locale.ROOT, "CPU per request (process user+system over the rounds, idle turns included): off %.1f us, on %.1f us (on/off %.3f)",
+                    offCpu * 1000.0 / offRequests, onCpu * 1000.0 / onRequests, (onCpu / (double) onRequests) / (offCpu / (double) offRequests)));
+            out.add("agent and JFR threads' own CPU (jdk.ThreadCPULoad, from the report): "
+                    + on.report().path("metrics").path("jfr").path("cpu").path("agentAndJfrThreadsPercentOfMachine").asDouble() + " % of the machine");
             out.add("agent's jfr setup (from its report): " + on.report().path("metrics").path("jfr").path("setupMs").asLong() + " ms on its own thread");
         }
         out.forEach(System.out::println);
@@ -84,21 +91,38 @@ class JfrOverheadBench {
                 latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0);
     }
 
-    /** Median of three starts: process start to the "listening on port" line. */
-    private static String startup(String name, String agentOptions) {
-        List<Long> millis = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            long t0 = System.nanoTime();
-            AppProcess.Builder b = AppProcess.testApp().name("bench-start");
-            if (agentOptions != null) {
-                b.agent(agentOptions);
-            }
-            try (AppProcess app = b.start()) {
-                millis.add((System.nanoTime() - t0) / 1_000_000);
+    /** Process start to the "listening on port" line, five starts per variant taken in turns; the median. */
+    private static List<String> startup(String[] names, String[] agentOptions) {
+        List<List<Long>> millis = new ArrayList<>();
+        for (int v = 0; v < names.length; v++) {
+            millis.add(new ArrayList<>());
+        }
+        for (int i = 0; i < 5; i++) {
+            for (int v = 0; v < names.length; v++) {
+                long t0 = System.nanoTime();
+                AppProcess.Builder b = AppProcess.testApp().name("bench-start");
+                if (agentOptions[v] != null) {
+                    b.agent(agentOptions[v]);
+                }
+                try (AppProcess app = b.start()) {
+                    millis.get(v).add((System.nanoTime() - t0) / 1_000_000);
+                }
             }
         }
-        millis.sort(null);
-        return String.format(Locale.ROOT, "start-up to listening, %s: median %d ms of %s", name, millis.get(1), millis);
+        List<String> out = new ArrayList<>();
+        for (int v = 0; v < names.length; v++) {
+            List<Long> m = millis.get(v);
+            m.sort(null);
+            out.add(String.format(Locale.ROOT, "start-up to listening, %s: median %d ms of %s", names[v], m.get(m.size() / 2), m));
+        }
+        return out;
+    }
+
+    /** CPU time (user + system) the process has used, in ms, from /proc: the same clock for both sides. */
+    private static long cpuMillis(AppProcess app) throws Exception {
+        String stat = Files.readString(Path.of("/proc", Long.toString(app.pid()), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // clock ticks of 10 ms (USER_HZ 100)
     }
 
     /** Closed-loop load for {@code seconds}; returns the requests completed, recording latencies (micros) when asked. */
