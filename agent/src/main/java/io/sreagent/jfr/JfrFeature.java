@@ -173,7 +173,7 @@ public final class JfrFeature implements Feature {
     }
 
     /** Enables one event if this JVM has it; otherwise notes what is lost, once, and carries on. */
-    private void enable(Set<String> available, String event, String feeds, Consumer<String> settings, Consumer<RecordedEvent> handler) {
+    void enable(Set<String> available, String event, String feeds, Consumer<String> settings, Consumer<RecordedEvent> handler) {
         if (!available.contains(event)) {
             missing.put(event, feeds + " not available on Java " + Runtime.version().feature());
             AgentLog.get().info("JFR event {} does not exist in this JVM; {} not available", event, feeds);
@@ -188,6 +188,11 @@ public final class JfrFeature implements Feature {
             }
         });
         enabled.add(event);
+    }
+
+    /** Events this JVM lacks, with what is lost for each. */
+    Map<String, String> unavailable() {
+        return Map.copyOf(missing);
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Not part of the normal test run (it takes minutes and measures, it does not judge):
  * {@code mvn -B -pl agent,agent-test-app,integration-tests -am verify -Dtest=JfrOverheadBench -Dbench=jfr -Dsurefire.failIfNoSpecifiedTests=false}
- * with {@code -Dbench.rounds=N -Dbench.seconds=S -Dbench.clients=C} to change the defaults (12, 8, 4).
+ * with {@code -Dbench.rounds=N -Dbench.seconds=S -Dbench.clients=C} to change the defaults (12, 8, 4),
+ * {@code -Dbench.on=key=value,...} to try other settings on the "on" side, {@code -Dbench.skipStartup=true}.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "jfr")
 class JfrOverheadBench {
@@ -32,18 +33,26 @@ class JfrOverheadBench {
     private static final int SECONDS = Integer.getInteger("bench.seconds", 8);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
     private static final String COMMON = "report.dir=reports,report.interval=off";
+    /** Extra agent options for the "on" side only, to compare JFR settings: -Dbench.on=jfr.sample.period=50ms */
+    private static final String ON_EXTRA = System.getProperty("bench.on", "");
+    private static final boolean SKIP_STARTUP = Boolean.getBoolean("bench.skipStartup");
 
     @Test
     void jfrStreamOverheadUnderLoad() throws Exception {
         List<String> out = new ArrayList<>();
         out.add(String.format(Locale.ROOT, "JFR stream overhead: %d rounds x %d s per side, %d closed-loop clients, Java %s, %d CPUs",
                 ROUNDS, SECONDS, CLIENTS, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors()));
-        out.addAll(startup(new String[]{"no agent", "agent, jfr off", "agent, jfr on (stream starts after jfr.delay=10s)", "agent, jfr on, jfr.delay=0s"},
-                new String[]{null, COMMON + ",instrument.jfr=off", COMMON, COMMON + ",jfr.delay=0s"}));
+        out.add("on side extra options: " + (ON_EXTRA.isEmpty() ? "(none)" : ON_EXTRA));
+        if (!SKIP_STARTUP) {
+            out.addAll(startup(new String[]{"no agent", "agent, jfr off", "agent, jfr on (stream starts after jfr.delay=10s)", "agent, jfr on, jfr.delay=0s"},
+                    new String[]{null, COMMON + ",instrument.jfr=off", COMMON, COMMON + ",jfr.delay=0s"}));
+        }
         try (AppProcess off = AppProcess.testApp().name("bench-jfr-off").agent(COMMON + ",instrument.jfr=off").start();
-             AppProcess on = AppProcess.testApp().name("bench-jfr-on").agent(COMMON).start()) {
-            AppProcess.await(java.time.Duration.ofSeconds(60),
-                    () -> on.report().path("metrics").path("jfr").path("events").size() > 0, "the JFR stream to run");
+             AppProcess on = AppProcess.testApp().name("bench-jfr-on").agent(COMMON + (ON_EXTRA.isEmpty() ? "" : "," + ON_EXTRA)).start()) {
+            if (!ON_EXTRA.contains("instrument.jfr=off")) { // an A/A run compares two "off" JVMs
+                AppProcess.await(java.time.Duration.ofSeconds(60),
+                        () -> on.report().path("metrics").path("jfr").path("events").size() > 0, "the JFR stream to run");
+            }
             load(off, 30, null);
             load(on, 30, null);
             Histogram offLatency = new Histogram(3);
