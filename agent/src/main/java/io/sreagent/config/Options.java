@@ -120,7 +120,7 @@ public final class Options {
                 Values::onOff);
         add(JFR_DELAY, "10s", "a duration from 0s to 10m",
                 "with -javaagent, how long the JFR stream waits before it starts, so its set-up (about a CPU-second) does not compete with the application's start; after attach it starts at once",
-                s -> durationBetween(s, 0, 600));
+                s -> s.matches("0+(ms|s|m|h)") ? java.time.Duration.ZERO : durationBetween(s, 0, 600));
         add(JFR_SAMPLE_PERIOD, "20ms", "a duration from 10ms to 1s",
                 "how often JFR samples running threads' stacks (shorter: finer profile, more overhead)", s -> {
                     var d = Values.duration(s);

@@ -31,6 +31,7 @@ import jdk.jfr.consumer.RecordingStream;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -444,9 +445,16 @@ public final class JfrFeature implements Feature {
             return; // still setting up
         }
         Path target = companion.apply("jfr");
-        rs.dump(target);
-        if (target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
+        // Written under a hidden temporary name and renamed, like the reports: a reader never sees half a recording.
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try {
+            rs.dump(tmp);
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
         synchronized (lock) {
             dumpsWritten++;
