@@ -1,10 +1,16 @@
 package com.example.shop;
 
+import com.example.shop.scenario.AsyncScenario;
 import com.example.shop.scenario.DeadlockScenario;
+import com.example.shop.scenario.ErrorScenario;
+import com.example.shop.scenario.ExternalFlakyScenario;
+import com.example.shop.scenario.ExternalSlowScenario;
 import com.example.shop.scenario.HealthServlet;
 import com.example.shop.scenario.LockDeadlockScenario;
+import com.example.shop.scenario.NoTimeoutScenario;
 import com.example.shop.scenario.OrderByIdServlet;
 import com.example.shop.scenario.OrdersServlet;
+import com.example.shop.scenario.SlowEndpointScenario;
 import jakarta.servlet.http.HttpServlet;
 import java.util.List;
 
@@ -24,6 +30,12 @@ final class Routes {
                 new Route("/orders", new OrdersServlet(context.dataSource())),
                 new Route("/orders/*", new OrderByIdServlet(context.dataSource())),
                 new Route("/deadlock", new DeadlockScenario()),
-                new Route("/deadlock-locks", new LockDeadlockScenario()));
+                new Route("/deadlock-locks", new LockDeadlockScenario()),
+                new Route("/external-slow", new ExternalSlowScenario(context.httpClient(), context.upstream())),
+                new Route("/external-flaky", new ExternalFlakyScenario(context.httpClient(), context.upstream())),
+                new Route("/no-timeout", new NoTimeoutScenario(context.upstream())),
+                new Route("/error", new ErrorScenario()),
+                new Route("/slow-endpoint", new SlowEndpointScenario(context.dataSource())),
+                new Route("/async", new AsyncScenario()));
     }
 }
