@@ -91,29 +91,29 @@ public final class HttpHooks {
         }
     }
 
-    /**
-     * Closes a blocking call. Returns its duration (also added to the request this thread serves),
-     * or -1 for a nested call.
-     */
+    /** Closes a blocking call. Returns its duration, or -1 for a nested call. */
     public static long outboundLeave(long start) {
         outboundNestedExit();
-        if (start == 0L) {
-            return -1L;
-        }
-        long nanos = System.nanoTime() - start;
-        RequestContext.current().addHttp(nanos);
-        return nanos;
+        return start == 0L ? -1L : System.nanoTime() - start;
     }
 
-    /** Records a blocking call closed by {@link #outboundLeave}, on the calling thread. */
+    /**
+     * Records a blocking call closed by {@link #outboundLeave}, on the calling thread, and adds its
+     * time to the request this thread serves.
+     */
     public static void outboundRecord(long nanos, String client, String method, String scheme, String host, int port,
                                       int status, Throwable thrown, boolean connectTimeoutSet, boolean readTimeoutSet) {
+        if (nanos < 0) {
+            return;
+        }
+        RequestContext c = RequestContext.current();
+        c.addHttp(nanos);
         HttpListener l = listener;
-        if (l == null || nanos < 0) {
+        if (l == null) {
             return;
         }
         try {
-            RequestContext.current().noteHost(host, port, nanos);
+            c.noteHost(host, port, nanos);
             StackTraceElement[] stack = callStack(l, host, port, connectTimeoutSet, readTimeoutSet);
             l.outbound(client, method, scheme, host, port, status, thrown, nanos, connectTimeoutSet, readTimeoutSet,
                     false, stack);

@@ -1,6 +1,5 @@
 package io.sreagent.http;
 
-import io.sreagent.bootstrap.HttpHooks;
 import io.sreagent.config.Config;
 import io.sreagent.config.Options;
 import io.sreagent.diagnose.EndpointErrorsRule;
@@ -55,7 +54,7 @@ public final class HttpFeature implements Feature {
                 new ExternalRateLimitedRule(telemetry, minCalls),
                 new ExternalErrorsRule(telemetry, c.decimal(Options.EXTERNAL_ERROR_RATE), minCalls),
                 new MissingTimeoutRule(telemetry));
-        HttpHooks.install(telemetry);
+        telemetry.install();
     }
 
     private static long micros(Config c, String key) {
@@ -76,6 +75,8 @@ public final class HttpFeature implements Feature {
 
     @Override
     public void stop() {
-        HttpHooks.uninstall();
+        if (telemetry != null) {
+            telemetry.uninstall();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.sreagent.telemetry.http;
 
+import io.sreagent.bootstrap.HttpHooks;
 import io.sreagent.bootstrap.HttpListener;
 import io.sreagent.report.Site;
 import io.sreagent.telemetry.Sites;
@@ -39,6 +40,19 @@ public final class HttpTelemetry implements HttpListener {
         this.sites = sites;
         this.maxRoutes = maxRoutes;
         this.maxHosts = maxHosts;
+    }
+
+    /**
+     * Makes this the listener of the HTTP hooks. Done here, not in the feature: code that passes an
+     * HttpListener to a bootstrap class makes the verifier load the interface, and the feature class is
+     * loaded (for its name) before the bootstrap jar exists, which would pin the application loader's copy.
+     */
+    public void install() {
+        HttpHooks.install(this);
+    }
+
+    public void uninstall() {
+        HttpHooks.uninstall();
     }
 
     @Override
