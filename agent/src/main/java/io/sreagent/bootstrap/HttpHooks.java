@@ -114,7 +114,8 @@ public final class HttpHooks {
         }
         try {
             c.noteHost(host, port, nanos);
-            StackTraceElement[] stack = callStack(l, host, port, connectTimeoutSet, readTimeoutSet);
+            StackTraceElement[] stack = l.wantsCallSite(host, port, connectTimeoutSet && readTimeoutSet, status,
+                    thrown != null && status < 0) ? new Throwable().getStackTrace() : null;
             l.outbound(client, method, scheme, host, port, status, thrown, nanos, connectTimeoutSet, readTimeoutSet,
                     false, stack);
         } catch (Throwable ignored) {
@@ -131,16 +132,13 @@ public final class HttpHooks {
         }
         try {
             RequestContext c = RequestContext.current();
-            StackTraceElement[] stack = callStack(l, host, port, connectTimeoutSet, readTimeoutSet);
+            StackTraceElement[] stack = l.wantsCallSite(host, port, connectTimeoutSet && readTimeoutSet, 0, false)
+                    ? new Throwable().getStackTrace() : null;
             AsyncCall call = new AsyncCall(start, c, c.active() ? c.generation() : -1, client, method, scheme, host,
                     port, connectTimeoutSet, readTimeoutSet, stack);
             ((CompletableFuture<?>) future).whenComplete(call);
         } catch (Throwable ignored) {
             // never into the application
         }
-    }
-
-    private static StackTraceElement[] callStack(HttpListener l, String host, int port, boolean connect, boolean read) {
-        return l.wantsCallSite(host, port, connect && read) ? new Throwable().getStackTrace() : null;
     }
 }

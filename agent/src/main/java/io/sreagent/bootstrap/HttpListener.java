@@ -21,9 +21,10 @@ public interface HttpListener {
 
     /**
      * Whether the caller's stack is wanted for a call to this host (it costs microseconds, so only a
-     * bounded sample of calls should get one).
+     * bounded sample of calls should get one). Blocking calls ask when they are over, with their
+     * outcome; asynchronous ones when they start, with {@code status} 0 (not known yet).
      */
-    boolean wantsCallSite(String host, int port, boolean timeoutsSet);
+    boolean wantsCallSite(String host, int port, boolean timeoutsSet, int status, boolean failed);
 
     /**
      * One outbound call finished.

@@ -49,7 +49,7 @@ public final class ExternalErrorsRule implements Rule {
             if (!e.errorTypes().isEmpty()) {
                 f.evidence("errorTypes", e.errorTypes().asMap(5));
             }
-            Site site = e.topSite();
+            Site site = e.topSiteFailed();
             if (site != null) {
                 f.site(site);
             }

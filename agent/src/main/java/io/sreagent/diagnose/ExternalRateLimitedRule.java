@@ -35,7 +35,7 @@ public final class ExternalRateLimitedRule implements Rule {
                     .evidence("calls", e.count())
                     .evidence("status429", limited)
                     .evidence("rateLimitedPercent", Math.round(percent * 10) / 10.0);
-            Site site = e.topSite();
+            Site site = e.topSiteRateLimited();
             if (site != null) {
                 f.site(site);
             }

@@ -27,8 +27,8 @@ class HttpHooksTest {
         }
 
         @Override
-        public boolean wantsCallSite(String host, int port, boolean timeoutsSet) {
-            return !timeoutsSet;
+        public boolean wantsCallSite(String host, int port, boolean timeoutsSet, int status, boolean failed) {
+            return !timeoutsSet || failed;
         }
 
         @Override

@@ -18,6 +18,8 @@ import javax.sql.DataSource;
 public final class SlowEndpointScenario extends HttpServlet {
     static final int QUERY_MILLIS = 600;
 
+    private static boolean h2AliasCreated;
+
     private final transient DataSource dataSource;
 
     public SlowEndpointScenario(DataSource dataSource) {
@@ -30,6 +32,14 @@ public final class SlowEndpointScenario extends HttpServlet {
         return millis;
     }
 
+    /** Once, and not concurrently: H2 rejects parallel DDL on the same schema. */
+    private static synchronized void createH2Alias(Statement statement) throws SQLException {
+        if (!h2AliasCreated) {
+            statement.execute("CREATE ALIAS IF NOT EXISTS SHOP_PAUSE FOR '" + SlowEndpointScenario.class.getName() + ".pause'");
+            h2AliasCreated = true;
+        }
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
@@ -37,7 +47,7 @@ public final class SlowEndpointScenario extends HttpServlet {
              Statement statement = connection.createStatement()) {
             String sql = switch (connection.getMetaData().getDatabaseProductName()) {
                 case "H2" -> {
-                    statement.execute("CREATE ALIAS IF NOT EXISTS SHOP_PAUSE FOR '" + getClass().getName() + ".pause'");
+                    createH2Alias(statement);
                     yield "SELECT SHOP_PAUSE(" + QUERY_MILLIS + ")";
                 }
                 case "PostgreSQL" -> "SELECT pg_sleep(" + QUERY_MILLIS / 1000.0 + ")";

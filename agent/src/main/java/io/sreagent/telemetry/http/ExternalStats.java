@@ -29,6 +29,8 @@ public final class ExternalStats {
     private final Tally<Site> errorTypes = new Tally<>(ERROR_TYPES);
     private final Tally<Site> sites = new Tally<>(SITES);
     private final Tally<Site> sitesWithoutTimeout = new Tally<>(SITES);
+    private final Tally<Site> sitesRateLimited = new Tally<>(SITES);
+    private final Tally<Site> sitesFailed = new Tally<>(SITES);
 
     public ExternalStats(String method, String host, String client) {
         this.method = method;
@@ -67,6 +69,12 @@ public final class ExternalStats {
             sites.add(key, 1, site);
             if (!connectTimeoutSet || !readTimeoutSet) {
                 sitesWithoutTimeout.add(key, 1, site);
+            }
+            if (status == 429) {
+                sitesRateLimited.add(key, 1, site);
+            }
+            if (failure != null || status >= 500) {
+                sitesFailed.add(key, 1, site);
             }
         }
     }
@@ -127,6 +135,18 @@ public final class ExternalStats {
     /** The most frequent site of calls made without a time-out, or null. */
     public Site topSiteWithoutTimeout() {
         return top(sitesWithoutTimeout);
+    }
+
+    /** The most frequent site of calls answered 429, else of any call, or null. */
+    public Site topSiteRateLimited() {
+        Site s = top(sitesRateLimited);
+        return s != null ? s : topSite();
+    }
+
+    /** The most frequent site of failed calls (5xx, time-outs, I/O errors), else of any call, or null. */
+    public Site topSiteFailed() {
+        Site s = top(sitesFailed);
+        return s != null ? s : topSite();
     }
 
     private static Site top(Tally<Site> tally) {

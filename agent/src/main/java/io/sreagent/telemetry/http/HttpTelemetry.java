@@ -77,8 +77,12 @@ public final class HttpTelemetry implements HttpListener {
                 topHost == null ? null : hostKey(topHost, topPort, null), exceptionType, exceptionSite);
     }
 
+    /**
+     * A separate budget per kind of call, so the sites of the calls that matter (failed, rate-limited,
+     * without time-outs) are sampled even after many healthy calls used up theirs.
+     */
     @Override
-    public boolean wantsCallSite(String host, int port, boolean timeoutsSet) {
+    public boolean wantsCallSite(String host, int port, boolean timeoutsSet, int status, boolean failed) {
         if (host == null) {
             return false;
         }
@@ -87,11 +91,34 @@ public final class HttpTelemetry implements HttpListener {
             if (stackBudgets.size() >= maxHosts) {
                 return false;
             }
-            budget = stackBudgets.computeIfAbsent(host, h -> new AtomicInteger[] {
-                    new AtomicInteger(STACKS_PER_HOST), new AtomicInteger(STACKS_PER_HOST)});
+            budget = stackBudgets.computeIfAbsent(host, h -> {
+                AtomicInteger[] b = new AtomicInteger[CallKind.values().length];
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = new AtomicInteger(STACKS_PER_HOST);
+                }
+                return b;
+            });
         }
-        AtomicInteger left = budget[timeoutsSet ? 0 : 1];
+        AtomicInteger left = budget[CallKind.of(timeoutsSet, status, failed).ordinal()];
         return left.get() > 0 && left.getAndDecrement() > 0;
+    }
+
+    /** What a sampled stack is for. */
+    enum CallKind {
+        FAILED, RATE_LIMITED, NO_TIMEOUT, NOT_YET_KNOWN, OK;
+
+        static CallKind of(boolean timeoutsSet, int status, boolean failed) {
+            if (failed || status >= 500) {
+                return FAILED;
+            }
+            if (status == 429) {
+                return RATE_LIMITED;
+            }
+            if (!timeoutsSet) {
+                return NO_TIMEOUT;
+            }
+            return status == 0 ? NOT_YET_KNOWN : OK;
+        }
     }
 
     @Override

@@ -99,16 +99,19 @@ class HttpTelemetryTest {
     }
 
     @Test
-    void callStacksAreSampledABoundedNumberOfTimesPerHost() {
+    void callStacksAreSampledABoundedNumberOfTimesPerHostAndKindOfCall() {
         int granted = 0;
         for (int i = 0; i < 100; i++) {
-            if (t.wantsCallSite("h", 80, false)) {
+            if (t.wantsCallSite("h", 80, true, 200, false)) {
                 granted++;
             }
         }
         assertEquals(HttpTelemetry.STACKS_PER_HOST, granted);
-        assertTrue(t.wantsCallSite("h", 80, true), "calls with time-outs have their own budget");
-        assertFalse(t.wantsCallSite(null, 80, true));
+        assertTrue(t.wantsCallSite("h", 80, false, 200, false), "calls without time-outs have their own budget");
+        assertTrue(t.wantsCallSite("h", 80, true, 429, false), "so do rate-limited ones");
+        assertTrue(t.wantsCallSite("h", 80, true, -1, true), "and failed ones");
+        assertTrue(t.wantsCallSite("h", 80, true, 0, false), "and asynchronous ones, whose outcome is not known yet");
+        assertFalse(t.wantsCallSite(null, 80, true, 200, false));
     }
 
     @Test
