@@ -40,6 +40,7 @@ public final class ExternalErrorsRule implements Rule {
                             failed, e.count(), e.method(), e.host(), percent, e.serverErrors(), e.timeouts(), e.ioErrors()))
                     .evidence("method", e.method())
                     .evidence("host", e.host())
+                    .evidence("client", e.client())
                     .evidence("calls", e.count())
                     .evidence("failed", failed)
                     .evidence("failedPercent", Math.round(percent * 10) / 10.0)

@@ -32,6 +32,7 @@ public final class ExternalRateLimitedRule implements Rule {
                     e.host(), limited, e.count(), e.method(), percent))
                     .evidence("method", e.method())
                     .evidence("host", e.host())
+                    .evidence("client", e.client())
                     .evidence("calls", e.count())
                     .evidence("status429", limited)
                     .evidence("rateLimitedPercent", Math.round(percent * 10) / 10.0);

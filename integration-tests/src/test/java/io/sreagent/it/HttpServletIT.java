@@ -17,6 +17,7 @@ import static io.sreagent.it.http.HttpReports.assertSite;
 import static io.sreagent.it.http.HttpReports.awaitInstrumented;
 import static io.sreagent.it.http.HttpReports.endpoint;
 import static io.sreagent.it.http.HttpReports.external;
+import static io.sreagent.it.http.HttpReports.externalFinding;
 import static io.sreagent.it.http.HttpReports.finding;
 import static io.sreagent.it.http.HttpReports.hasFinding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,7 +57,8 @@ class HttpServletIT {
 
             JsonNode report = app.awaitReport(Duration.ofSeconds(30),
                     r -> Reports.has(r, "missing-timeout") && Reports.has(r, "external-rate-limited")
-                            && external(r, "GET", host).path("calls").asLong() >= 12 + 16 + 6,
+                            && external(r, "java.net.http", "GET", host).path("calls").asLong() >= 12 + 16
+                            && external(r, "HttpURLConnection", "GET", host).path("calls").asLong() >= 6,
                     "every outbound call recorded");
 
             // Counted once per request although a filter and the servlet are both woven; ids collapsed.
@@ -83,30 +85,35 @@ class HttpServletIT {
             assertEquals(host, slowByUpstream.path("evidence").path("dominantHost").asText());
             assertTrue(slowByUpstream.path("advice").toString().contains(host));
 
-            JsonNode slowCall = finding(report, "slow-external-call", "host", host);
+            JsonNode slowCall = externalFinding(report, "slow-external-call", host, "java.net.http");
             assertTrue(slowCall.path("evidence").path("p95Ms").asDouble() >= FakeUpstream.SLOW_MILLIS * 0.99, slowCall.toString());
 
-            JsonNode limited = finding(report, "external-rate-limited", "host", host);
+            JsonNode limited = externalFinding(report, "external-rate-limited", host, "java.net.http");
             assertEquals(4, limited.path("evidence").path("status429").asLong());
             assertSite(limited, "ExternalFlakyScenario", "doGet", "external-flaky-site");
 
-            JsonNode failing = finding(report, "external-errors", "host", host);
+            JsonNode failing = externalFinding(report, "external-errors", host, "java.net.http");
             assertEquals(4, failing.path("evidence").path("status5xx").asLong());
             assertEquals(4, failing.path("evidence").path("timeouts").asLong());
             assertSite(failing, "ExternalFlakyScenario", "doGet", "external-flaky-site");
 
-            JsonNode noTimeout = finding(report, "missing-timeout", "host", host);
+            JsonNode noTimeout = externalFinding(report, "missing-timeout", host, "HttpURLConnection");
             assertEquals(6, noTimeout.path("evidence").path("withoutReadTimeout").asLong());
             assertEquals(6, noTimeout.path("evidence").path("withoutConnectTimeout").asLong());
             assertEquals("HttpURLConnection", noTimeout.path("evidence").path("client").asText());
             assertSite(noTimeout, "NoTimeoutScenario", "doGet", "no-timeout-site");
 
-            JsonNode calls = external(report, "GET", host);
+            JsonNode calls = external(report, "java.net.http", "GET", host);
+            assertEquals(12 + 16, calls.path("calls").asLong(), "each call counted once");
+            assertEquals(16, calls.path("async").asLong(), "the flaky route calls asynchronously");
             assertEquals(4, calls.path("status429").asLong());
+            assertEquals(6, external(report, "HttpURLConnection", "GET", host).path("calls").asLong());
             assertTrue(calls.path("sites").toString().contains("ExternalSlowScenario.doGet"), calls.toString());
 
-            // The healthy routes of the same run, and the degrading-gracefully one, raise nothing.
-            for (String route : List.of("/orders", "/orders/{id}", "/health", "/external-flaky", "/async")) {
+            // The flaky route waits for time-outs (slow) but degrades gracefully: no errors of its own.
+            assertFalse(hasFinding(report, "endpoint-errors", "route", "/external-flaky"));
+            // The healthy routes of the same run raise nothing.
+            for (String route : List.of("/orders", "/orders/{id}", "/health", "/async")) {
                 for (String id : List.of("slow-endpoint", "endpoint-errors")) {
                     assertFalse(hasFinding(report, id, "route", route), id + " for healthy " + route);
                 }

@@ -180,15 +180,16 @@ public final class HttpTelemetry implements HttpListener {
         return endpoints.computeIfAbsent(key, k -> new EndpointStats(method, route, System.currentTimeMillis()));
     }
 
+    /** One entry per client library too: time-out settings and advice differ between them. */
     private ExternalStats external(String method, String host, String client) {
-        String key = method + ' ' + host;
+        String key = client + ' ' + method + ' ' + host;
         ExternalStats s = externals.get(key);
         if (s != null) {
             return s;
         }
         if (externals.size() >= maxHosts) {
             callsInOther.increment();
-            return externals.computeIfAbsent(method + ' ' + OTHER, k -> new ExternalStats(method, OTHER, client));
+            return externals.computeIfAbsent(client + ' ' + method + ' ' + OTHER, k -> new ExternalStats(method, OTHER, client));
         }
         return externals.computeIfAbsent(key, k -> new ExternalStats(method, host, client));
     }

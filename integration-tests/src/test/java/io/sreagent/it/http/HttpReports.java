@@ -25,9 +25,11 @@ public final class HttpReports {
         return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
-    public static JsonNode external(JsonNode report, String method, String host) {
+    /** The outbound entry of one client library, method and host, or a missing node. */
+    public static JsonNode external(JsonNode report, String client, String method, String host) {
         for (JsonNode e : report.path("metrics").path("http").path("external")) {
-            if (e.path("method").asText().equals(method) && e.path("host").asText().equals(host)) {
+            if (e.path("client").asText().equals(client) && e.path("method").asText().equals(method)
+                    && e.path("host").asText().equals(host)) {
                 return e;
             }
         }
@@ -39,6 +41,15 @@ public final class HttpReports {
         List<JsonNode> matching = Reports.findings(report, id).stream()
                 .filter(f -> f.path("evidence").path(key).asText().equals(value)).toList();
         assertEquals(1, matching.size(), "one " + id + " with " + key + "=" + value + " in\n" + report.toPrettyString());
+        return matching.get(0);
+    }
+
+    /** The one finding of {@code id} for this outbound host and client library. */
+    public static JsonNode externalFinding(JsonNode report, String id, String host, String client) {
+        List<JsonNode> matching = Reports.findings(report, id).stream()
+                .filter(f -> f.path("evidence").path("host").asText().equals(host))
+                .filter(f -> f.path("evidence").path("client").asText(client).equals(client)).toList();
+        assertEquals(1, matching.size(), "one " + id + " for " + client + " " + host + " in\n" + report.toPrettyString());
         return matching.get(0);
     }
 
