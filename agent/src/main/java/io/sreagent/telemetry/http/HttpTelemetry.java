@@ -43,9 +43,9 @@ public final class HttpTelemetry implements HttpListener {
     }
 
     /**
-     * Makes this the listener of the HTTP hooks. Done here, not in the feature: code that passes an
-     * HttpListener to a bootstrap class makes the verifier load the interface, and the feature class is
-     * loaded (for its name) before the bootstrap jar exists, which would pin the application loader's copy.
+     * Makes this the listener of the HTTP hooks. Done here, not in the feature: passing an HttpListener
+     * to a bootstrap class makes the verifier load the interface, and the feature class is loaded (for
+     * its name, by the configuration) before the bootstrap jar is on the bootstrap path.
      */
     public void install() {
         HttpHooks.install(this);
