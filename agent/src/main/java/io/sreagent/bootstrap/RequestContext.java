@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * inbound entry (filter chain or servlet, nested dispatches included) opens and closes it.
  *
  * <p>The public API for other instrumentations is the three static methods {@link #addDbNanos},
- * {@link #addHttpNanos} and {@link #inRequest}: call them from any advice with the elapsed time of a
- * finished call; they do nothing when the thread is not serving a request. Lives in the bootstrap
+ * {@link #addHttpNanos} and {@link #inRequest}: call them from advice, on the thread that made the
+ * call, with the elapsed time of the finished call (outermost calls only, so nested ones are not
+ * counted twice); they do nothing when the thread is not serving a request. Lives in the bootstrap
  * loader (java.base only) so advice in every class loader reaches the same instance.
  */
 public final class RequestContext {
@@ -23,11 +24,14 @@ public final class RequestContext {
     /** Changes with every request so that late asynchronous completions do not land on the next one. */
     private volatile long generation;
     private volatile boolean active;
-    // Atomic: asynchronous HTTP completions add from other threads.
-    private final AtomicLong dbNanos = new AtomicLong();
-    private final AtomicLong dbCalls = new AtomicLong();
-    private final AtomicLong httpNanos = new AtomicLong();
-    private final AtomicLong httpCalls = new AtomicLong();
+    // Plain fields: written and read only by the owner thread.
+    private long dbNanos;
+    private long dbCalls;
+    private long httpNanos;
+    private long httpCalls;
+    /** Asynchronous calls complete on other threads: only they add here. */
+    private final AtomicLong asyncHttpNanos = new AtomicLong();
+    private final AtomicLong asyncHttpCalls = new AtomicLong();
     /** The outbound host this request waited on longest (blocking calls only; written by the owner thread). */
     private String topHost;
     private int topPort;
@@ -44,8 +48,8 @@ public final class RequestContext {
     public static void addDbNanos(long nanos) {
         RequestContext c = CURRENT.get();
         if (c.active) {
-            c.dbNanos.addAndGet(nanos);
-            c.dbCalls.incrementAndGet();
+            c.dbNanos += nanos;
+            c.dbCalls++;
         }
     }
 
@@ -61,10 +65,12 @@ public final class RequestContext {
 
     void begin() {
         generation++;
-        dbNanos.set(0);
-        dbCalls.set(0);
-        httpNanos.set(0);
-        httpCalls.set(0);
+        dbNanos = 0;
+        dbCalls = 0;
+        httpNanos = 0;
+        httpCalls = 0;
+        asyncHttpNanos.lazySet(0);
+        asyncHttpCalls.lazySet(0);
         topHost = null;
         topPort = -1;
         topHostNanos = 0;
@@ -83,17 +89,19 @@ public final class RequestContext {
         return active;
     }
 
+    /** On the owner thread. */
     void addHttp(long nanos) {
         if (active) {
-            httpNanos.addAndGet(nanos);
-            httpCalls.incrementAndGet();
+            httpNanos += nanos;
+            httpCalls++;
         }
     }
 
-    /** An asynchronous call started by request {@code gen} finished: counted only if that request still runs. */
+    /** On any thread: an asynchronous call started by request {@code gen} finished; counted only if that request still runs. */
     void addHttpIfStill(long gen, long nanos) {
         if (active && generation == gen) {
-            addHttp(nanos);
+            asyncHttpNanos.addAndGet(nanos);
+            asyncHttpCalls.incrementAndGet();
         }
     }
 
@@ -115,18 +123,18 @@ public final class RequestContext {
     }
 
     long dbNanos() {
-        return dbNanos.get();
+        return dbNanos;
     }
 
     long dbCalls() {
-        return dbCalls.get();
+        return dbCalls;
     }
 
     long httpNanos() {
-        return httpNanos.get();
+        return httpNanos + asyncHttpNanos.get();
     }
 
     long httpCalls() {
-        return httpCalls.get();
+        return httpCalls + asyncHttpCalls.get();
     }
 }

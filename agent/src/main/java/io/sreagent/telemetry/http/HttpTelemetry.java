@@ -30,7 +30,9 @@ public final class HttpTelemetry implements HttpListener {
     private final Sites sites;
     private final int maxRoutes;
     private final int maxHosts;
-    private final ConcurrentHashMap<String, EndpointStats> endpoints = new ConcurrentHashMap<>();
+    /** By method, then route: no key is built per request. */
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, EndpointStats>> endpoints = new ConcurrentHashMap<>();
+    private final AtomicInteger routes = new AtomicInteger();
     private final ConcurrentHashMap<String, ExternalStats> externals = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicInteger[]> stackBudgets = new ConcurrentHashMap<>();
     private final LongAdder requestsInOther = new LongAdder();
@@ -142,7 +144,9 @@ public final class HttpTelemetry implements HttpListener {
     }
 
     public List<EndpointStats> endpoints() {
-        return List.copyOf(endpoints.values());
+        List<EndpointStats> all = new ArrayList<>();
+        endpoints.values().forEach(byRoute -> all.addAll(byRoute.values()));
+        return all;
     }
 
     public List<ExternalStats> externals() {
@@ -167,17 +171,22 @@ public final class HttpTelemetry implements HttpListener {
     }
 
     private EndpointStats endpoint(String method, String route) {
-        String key = method + ' ' + route;
-        EndpointStats s = endpoints.get(key);
+        ConcurrentHashMap<String, EndpointStats> byRoute = endpoints.get(method);
+        if (byRoute == null) {
+            byRoute = endpoints.computeIfAbsent(method, m -> new ConcurrentHashMap<>());
+        }
+        EndpointStats s = byRoute.get(route);
         if (s != null) {
             return s;
         }
-        if (endpoints.size() >= maxRoutes) {
+        if (routes.get() >= maxRoutes) {
             requestsInOther.increment();
-            return endpoints.computeIfAbsent(method + ' ' + OTHER,
-                    k -> new EndpointStats(method, OTHER, System.currentTimeMillis()));
+            return byRoute.computeIfAbsent(OTHER, k -> new EndpointStats(method, OTHER, System.currentTimeMillis()));
         }
-        return endpoints.computeIfAbsent(key, k -> new EndpointStats(method, route, System.currentTimeMillis()));
+        return byRoute.computeIfAbsent(route, k -> {
+            routes.incrementAndGet();
+            return new EndpointStats(method, route, System.currentTimeMillis());
+        });
     }
 
     /** One entry per client library too: time-out settings and advice differ between them. */

@@ -17,46 +17,62 @@ public final class RouteNormalizer {
         if (path == null || path.isEmpty()) {
             return "/";
         }
+        int n = path.length();
         int cut = indexOfAny(path, '?', '#');
         if (cut >= 0) {
-            path = path.substring(0, cut);
+            n = cut;
         }
-        StringBuilder out = new StringBuilder(Math.min(path.length(), MAX_LENGTH) + 8);
+        // Most paths need no change: return them as they are, without building anything.
+        StringBuilder out = null;
+        int copied = 0;
         int i = 0;
-        int n = path.length();
-        while (i < n) {
+        int semicolon = path.indexOf(';');
+        while (i <= n) {
             int slash = path.indexOf('/', i);
-            int end = slash < 0 ? n : slash;
-            String segment = path.substring(i, end);
-            int semicolon = segment.indexOf(';');
-            if (semicolon >= 0) {
-                segment = segment.substring(0, semicolon);
+            int end = slash < 0 || slash > n ? n : slash;
+            if (semicolon >= 0 && semicolon < i) {
+                semicolon = path.indexOf(';', i);
             }
-            out.append(isIdentifier(segment) ? ID : segment);
-            if (slash < 0) {
+            int segmentEnd = semicolon >= 0 && semicolon < end ? semicolon : end;
+            boolean id = isIdentifier(path, i, segmentEnd);
+            if (id || segmentEnd != end) {
+                if (out == null) {
+                    out = new StringBuilder(Math.min(n, MAX_LENGTH) + 8);
+                }
+                out.append(path, copied, i).append(id ? ID : path.substring(i, segmentEnd));
+                copied = end;
+            }
+            if (end == n) {
                 break;
             }
-            out.append('/');
-            i = slash + 1;
-            if (out.length() > MAX_LENGTH) {
-                break;
-            }
+            i = end + 1;
         }
-        if (out.length() == 0 || out.charAt(0) != '/') {
-            out.insert(0, '/');
+        String route;
+        if (out == null) {
+            route = n == path.length() ? path : path.substring(0, n);
+        } else {
+            route = out.append(path, copied, n).toString();
         }
-        return out.length() > MAX_LENGTH ? out.substring(0, MAX_LENGTH) + "..." : out.toString();
+        if (route.isEmpty() || route.charAt(0) != '/') {
+            route = "/" + route;
+        }
+        return route.length() > MAX_LENGTH ? route.substring(0, MAX_LENGTH) + "..." : route;
     }
 
     static boolean isIdentifier(String s) {
-        int n = s.length();
+        return isIdentifier(s, 0, s.length());
+    }
+
+    /** Whether {@code s[from, to)} is an identifier. */
+    static boolean isIdentifier(String s, int from, int to) {
+        int n = to - from;
         if (n == 0) {
             return false;
         }
         int digits = 0;
         int hex = 0;
         int letters = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c >= '0' && c <= '9') {
                 digits++;
@@ -71,22 +87,22 @@ public final class RouteNormalizer {
         if (digits == n) {
             return true;
         }
-        if (isUuid(s)) {
+        if (isUuid(s, from, to)) {
             return true;
         }
         if (digits > 0 && letters == 0 && hex > 0 && digits + hex == n && n >= 16) {
             return true; // hashes, object ids
         }
         // Opaque tokens: long, and mixing digits with letters (slugs like "top-10-books" stay).
-        return n >= 20 && digits > 0 && digits + hex + letters >= n - 2 && s.indexOf('-') < 0;
+        return n >= 20 && digits > 0 && digits + hex + letters == n;
     }
 
-    private static boolean isUuid(String s) {
-        if (s.length() != 36) {
+    private static boolean isUuid(String s, int from, int to) {
+        if (to - from != 36) {
             return false;
         }
         for (int i = 0; i < 36; i++) {
-            char c = s.charAt(i);
+            char c = s.charAt(from + i);
             boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
             if (dash != (c == '-')) {
                 return false;

@@ -29,6 +29,10 @@ class HttpTelemetryTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no " + method + " " + route + " in " + t.endpoints()));
     }
 
+    private ExternalStats external(String client) {
+        return t.externals().stream().filter(e -> e.client().equals(client)).findFirst().orElseThrow();
+    }
+
     @Test
     void routesPreferTheFrameworkTemplateAndAreBounded() {
         request("GET", "/orders/1", null, 200, null);
@@ -77,15 +81,18 @@ class HttpTelemetryTest {
         t.outbound("java.net.http", "GET", "http", "up", 8080, -1, new SocketTimeoutException("Read timed out"), MS, true, true, false, null);
         t.outbound("java.net.http", "GET", "http", "up", 8080, -1, new IOException("reset"), MS, true, true, false, null);
         t.outbound("HttpURLConnection", "GET", "http", "up", 8080, 200, null, MS, false, false, false, here);
-        ExternalStats e = t.externals().get(0);
+        ExternalStats e = external("java.net.http");
         assertEquals("up:8080", e.host());
-        assertEquals(6, e.count());
+        assertEquals(5, e.count());
         assertEquals(1, e.tooManyRequests());
         assertEquals(1, e.serverErrors());
         assertEquals(1, e.timeouts());
         assertEquals(1, e.ioErrors());
-        assertEquals(1, e.withoutConnectTimeout());
-        assertEquals("com.acme.Checkout", e.topSiteWithoutTimeout().className());
+        assertEquals(0, e.withoutConnectTimeout());
+        ExternalStats huc = external("HttpURLConnection");
+        assertEquals(1, huc.count(), "each client library is its own entry");
+        assertEquals(1, huc.withoutConnectTimeout());
+        assertEquals("com.acme.Checkout", huc.topSiteWithoutTimeout().className());
     }
 
     @Test
