@@ -15,6 +15,7 @@ public final class EndpointStats {
     static final int EXCEPTION_TYPES = 8;
     static final int HOSTS = 8;
 
+    private final String server;
     private final String method;
     private final String route;
     private final long firstSeenMillis;
@@ -29,7 +30,9 @@ public final class EndpointStats {
     private final Tally<Site> exceptions = new Tally<>(EXCEPTION_TYPES);
     private final Tally<Void> hostNanos = new Tally<>(HOSTS);
 
-    public EndpointStats(String method, String route, long firstSeenMillis) {
+    /** @param server which server saw the route first (servlet, jdk-httpserver) */
+    public EndpointStats(String server, String method, String route, long firstSeenMillis) {
+        this.server = server;
         this.method = method;
         this.route = route;
         this.firstSeenMillis = firstSeenMillis;
@@ -106,6 +109,7 @@ public final class EndpointStats {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", method);
         m.put("route", route);
+        m.put("server", server);
         m.put("requests", count());
         m.put("ratePerSecond", round(ratePerSecond(nowMillis)));
         m.put("latency", micros.summary("Micros"));

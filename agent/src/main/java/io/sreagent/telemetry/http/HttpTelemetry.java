@@ -63,7 +63,7 @@ public final class HttpTelemetry implements HttpListener {
                         String topHost, int topPort) {
         String m = method(method);
         String route = template != null ? template : RouteNormalizer.normalize(path);
-        EndpointStats stats = endpoint(m, route);
+        EndpointStats stats = endpoint(server, m, route);
         if (async) {
             stats.recordAsync();
             return;
@@ -170,7 +170,7 @@ public final class HttpTelemetry implements HttpListener {
         return m;
     }
 
-    private EndpointStats endpoint(String method, String route) {
+    private EndpointStats endpoint(String server, String method, String route) {
         ConcurrentHashMap<String, EndpointStats> byRoute = endpoints.get(method);
         if (byRoute == null) {
             byRoute = endpoints.computeIfAbsent(method, m -> new ConcurrentHashMap<>());
@@ -181,11 +181,11 @@ public final class HttpTelemetry implements HttpListener {
         }
         if (routes.get() >= maxRoutes) {
             requestsInOther.increment();
-            return byRoute.computeIfAbsent(OTHER, k -> new EndpointStats(method, OTHER, System.currentTimeMillis()));
+            return byRoute.computeIfAbsent(OTHER, k -> new EndpointStats(server, method, OTHER, System.currentTimeMillis()));
         }
         return byRoute.computeIfAbsent(route, k -> {
             routes.incrementAndGet();
-            return new EndpointStats(method, route, System.currentTimeMillis());
+            return new EndpointStats(server, method, route, System.currentTimeMillis());
         });
     }
 
