@@ -1,13 +1,19 @@
 package com.example.shop;
 
+import com.example.shop.scenario.AsyncScenario;
 import com.example.shop.scenario.ContentionScenario;
 import com.example.shop.scenario.CpuBurnScenario;
 import com.example.shop.scenario.DeadlockScenario;
+import com.example.shop.scenario.ErrorScenario;
+import com.example.shop.scenario.ExternalFlakyScenario;
+import com.example.shop.scenario.ExternalSlowScenario;
 import com.example.shop.scenario.GrowCacheScenario;
 import com.example.shop.scenario.HealthServlet;
 import com.example.shop.scenario.LockDeadlockScenario;
+import com.example.shop.scenario.NoTimeoutScenario;
 import com.example.shop.scenario.OrderByIdServlet;
 import com.example.shop.scenario.OrdersServlet;
+import com.example.shop.scenario.SlowEndpointScenario;
 import jakarta.servlet.http.HttpServlet;
 import java.util.List;
 
@@ -30,6 +36,12 @@ final class Routes {
                 new Route("/deadlock-locks", new LockDeadlockScenario()),
                 new Route("/cpu-burn", new CpuBurnScenario()),
                 new Route("/grow-cache", new GrowCacheScenario()),
-                new Route("/contention", new ContentionScenario()));
+                new Route("/contention", new ContentionScenario()),
+                new Route("/external-slow", new ExternalSlowScenario(context.httpClient(), context.upstream())),
+                new Route("/external-flaky", new ExternalFlakyScenario(context.httpClient(), context.upstream())),
+                new Route("/no-timeout", new NoTimeoutScenario(context.upstream())),
+                new Route("/error", new ErrorScenario()),
+                new Route("/slow-endpoint", new SlowEndpointScenario(context.dataSource())),
+                new Route("/async", new AsyncScenario()));
     }
 }

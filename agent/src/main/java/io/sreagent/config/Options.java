@@ -44,6 +44,15 @@ public final class Options {
     public static final String JFR_DUMP = "jfr.dump";
     public static final String JFR_DUMP_AGE = "jfr.dump.age";
     public static final String JFR_DUMP_SIZE = "jfr.dump.size";
+    public static final String HTTP_SLOW_P95 = "http.slow.p95";
+    public static final String HTTP_SLOW_P99 = "http.slow.p99";
+    public static final String HTTP_MIN_REQUESTS = "http.min.requests";
+    public static final String HTTP_ERROR_RATE = "http.error.rate";
+    public static final String HTTP_ROUTES_MAX = "http.routes.max";
+    public static final String EXTERNAL_SLOW_P95 = "external.slow.p95";
+    public static final String EXTERNAL_MIN_CALLS = "external.min.calls";
+    public static final String EXTERNAL_ERROR_RATE = "external.error.rate";
+    public static final String EXTERNAL_HOSTS_MAX = "external.hosts.max";
     public static final String INSTRUMENT_PREFIX = "instrument.";
 
     static final Map<String, Option> ALL = new LinkedHashMap<>();
@@ -142,6 +151,30 @@ public final class Options {
                 s -> durationBetween(s, 10, 3600));
         add(JFR_DUMP_SIZE, "32", "a size in MB from 1 to 1024", "largest JFR recording kept on disk and saved, in MB",
                 s -> Values.intBetween(s, 1, 1024));
+        add(HTTP_SLOW_P95, "500ms", "a duration such as 500ms, 1s",
+                "95th percentile of a route's latency above which it is a slow endpoint", Values::duration);
+        add(HTTP_SLOW_P99, "1s", "a duration such as 1s, 2s",
+                "99th percentile of a route's latency above which it is a slow endpoint", Values::duration);
+        add(HTTP_MIN_REQUESTS, "20", "a whole number from 1 to 1000000",
+                "requests a route needs before its latency and error rate are judged",
+                s -> Values.intBetween(s, 1, 1_000_000));
+        add(HTTP_ERROR_RATE, "0.1", "a percentage from 0 to 100",
+                "share of 5xx answers of a route above which it has endpoint errors",
+                s -> Values.doubleBetween(s, 0, 100));
+        add(HTTP_ROUTES_MAX, "200", "a whole number from 1 to 10000",
+                "distinct routes tracked; further ones are counted under the route other",
+                s -> Values.intBetween(s, 1, 10_000));
+        add(EXTERNAL_SLOW_P95, "500ms", "a duration such as 500ms, 1s",
+                "95th percentile of calls to a host above which it is a slow external call", Values::duration);
+        add(EXTERNAL_MIN_CALLS, "5", "a whole number from 1 to 1000000",
+                "calls to a host needed before its latency and error rate are judged",
+                s -> Values.intBetween(s, 1, 1_000_000));
+        add(EXTERNAL_ERROR_RATE, "1", "a percentage from 0 to 100",
+                "share of failed calls (5xx, time-outs, I/O errors) to a host above which it is reported",
+                s -> Values.doubleBetween(s, 0, 100));
+        add(EXTERNAL_HOSTS_MAX, "100", "a whole number from 1 to 10000",
+                "distinct outbound hosts tracked; further ones are counted under the host other",
+                s -> Values.intBetween(s, 1, 10_000));
     }
 
     private static Object durationBetween(String text, long minSeconds, long maxSeconds) {

@@ -1,5 +1,6 @@
 package io.sreagent.runtime;
 
+import io.sreagent.http.HttpFeature;
 import io.sreagent.jvm.DeadlockFeature;
 import io.sreagent.jvm.FdFeature;
 import io.sreagent.jfr.JfrFeature;
@@ -14,7 +15,8 @@ public final class Features {
     }
 
     public static List<Feature> all() {
-        return List.of(new DeadlockFeature(), new HeapFeature(), new FdFeature(), new MemoryGrowthFeature(), new JfrFeature());
+        return List.of(new DeadlockFeature(), new HeapFeature(), new FdFeature(), new MemoryGrowthFeature(), new JfrFeature(),
+                new HttpFeature());
     }
 
     public static List<String> names() {
