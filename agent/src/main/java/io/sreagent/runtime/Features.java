@@ -1,5 +1,6 @@
 package io.sreagent.runtime;
 
+import io.sreagent.jdbc.JdbcFeature;
 import io.sreagent.jvm.DeadlockFeature;
 import io.sreagent.jvm.FdFeature;
 import io.sreagent.jvm.HeapFeature;
@@ -12,7 +13,7 @@ public final class Features {
     }
 
     public static List<Feature> all() {
-        return List.of(new DeadlockFeature(), new HeapFeature(), new FdFeature());
+        return List.of(new DeadlockFeature(), new HeapFeature(), new FdFeature(), new JdbcFeature());
     }
 
     public static List<String> names() {

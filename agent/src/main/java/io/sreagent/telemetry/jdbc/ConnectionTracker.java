@@ -1,0 +1,238 @@
+package io.sreagent.telemetry.jdbc;
+
+import io.sreagent.report.Site;
+
+import java.lang.ref.ReferenceQueue;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The logical connections the application holds: when, on which thread, from which site and pool
+ * each was acquired. Connections are held weakly; one that is garbage collected while still tracked
+ * was never closed (a certain leak). Both the live set and the per-site history are bounded, and
+ * what did not fit is counted.
+ */
+public final class ConnectionTracker {
+    /** The history of at most this many acquisition sites is kept; the rest share one bucket. */
+    static final int MAX_SITES = 500;
+    static final Site OTHER_SITES = new Site("(other sites)", "", null, 0);
+
+    /** One logical connection in the application's hands. */
+    public static final class Held extends IdentityKey {
+        final String pool;
+        final long acquiredAtMillis;
+        final String thread;
+        final StackCapture.Origin origin;
+        volatile boolean reported;
+
+        Held(Object connection, ReferenceQueue<Object> queue, String pool, long acquiredAtMillis, String thread,
+             StackCapture.Origin origin) {
+            super(connection, queue);
+            this.pool = pool;
+            this.acquiredAtMillis = acquiredAtMillis;
+            this.thread = thread;
+            this.origin = origin;
+        }
+
+        public Site site() {
+            return origin == null ? null : origin.site();
+        }
+
+        public String pool() {
+            return pool;
+        }
+
+        public long heldMillis(long nowMillis) {
+            return nowMillis - acquiredAtMillis;
+        }
+    }
+
+    /** What happened at one acquisition site over the agent's lifetime (leaks that are over). */
+    public static final class SiteHistory {
+        public final Site site;
+        volatile List<String> stack = List.of();
+        final LongAdder collectedUnclosed = new LongAdder();
+        final LongAdder returnedLate = new LongAdder();
+        final AtomicLong longestHeldMillis = new AtomicLong();
+        final AtomicLong lastCollectedAtMillis = new AtomicLong();
+
+        SiteHistory(Site site) {
+            this.site = site;
+        }
+
+        public long collectedUnclosed() {
+            return collectedUnclosed.sum();
+        }
+
+        public long returnedLate() {
+            return returnedLate.sum();
+        }
+
+        public long longestHeldMillis() {
+            return longestHeldMillis.get();
+        }
+
+        public List<String> stack() {
+            return stack;
+        }
+    }
+
+    /** Connections of one site held longer than the threshold right now. */
+    public record Suspects(Site site, String pool, int count, long oldestAgeMillis, List<String> threads,
+                           List<String> stack) {
+    }
+
+    /** Live connections of one pool grouped by site (null: acquisitions whose stack was not sampled). */
+    public record Holders(Site site, int count, long oldestAgeMillis) {
+    }
+
+    private final ConcurrentHashMap<IdentityKey, Held> live = new ConcurrentHashMap<>();
+    private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
+    private final ConcurrentHashMap<Site, SiteHistory> history = new ConcurrentHashMap<>();
+    private final SiteHistory unknownSite = new SiteHistory(null);
+    private final int capacity;
+    private final LongAdder dropped = new LongAdder();
+    private final LongAdder acquired = new LongAdder();
+    private final LongAdder closed = new LongAdder();
+
+    public ConnectionTracker(int capacity) {
+        this.capacity = capacity;
+    }
+
+    public void acquired(Object connection, String pool, long nowMillis, String thread, StackCapture.Origin origin) {
+        acquired.increment();
+        if (live.size() >= capacity) {
+            dropped.increment();
+            return;
+        }
+        Held h = new Held(connection, collected, pool, nowMillis, thread, origin);
+        live.put(h, h);
+    }
+
+    /** The application closed (returned) a connection; one that was reported as held too long is remembered. */
+    public void closed(Object connection, long nowMillis) {
+        Held h = live.remove(IdentityKey.probe(connection));
+        if (h == null) {
+            return; // acquired before the agent came, by a pool for itself, or already closed
+        }
+        closed.increment();
+        if (h.reported) {
+            SiteHistory s = historyOf(h);
+            s.returnedLate.increment();
+            s.longestHeldMillis.accumulateAndGet(nowMillis - h.acquiredAtMillis, Math::max);
+        }
+    }
+
+    /** Takes in the connections collected without close(): certain leaks. Returns them for events. */
+    public List<Held> pollCollected(long nowMillis) {
+        List<Held> leaked = new ArrayList<>();
+        Object gone;
+        while ((gone = collected.poll()) != null) {
+            Held h = (Held) gone;
+            if (live.remove(h) != null) {
+                SiteHistory s = historyOf(h);
+                s.collectedUnclosed.increment();
+                s.longestHeldMillis.accumulateAndGet(nowMillis - h.acquiredAtMillis, Math::max);
+                s.lastCollectedAtMillis.set(nowMillis);
+                leaked.add(h);
+            }
+        }
+        return leaked;
+    }
+
+    /** Connections held longer than the threshold, grouped by site and pool; they are marked as reported. */
+    public List<Suspects> suspects(long nowMillis, long thresholdMillis) {
+        Map<String, List<Held>> bySite = new LinkedHashMap<>();
+        for (Held h : live.values()) {
+            if (nowMillis - h.acquiredAtMillis >= thresholdMillis && h.get() != null) {
+                h.reported = true;
+                bySite.computeIfAbsent(h.pool + "|" + h.site(), k -> new ArrayList<>()).add(h);
+            }
+        }
+        List<Suspects> out = new ArrayList<>();
+        for (List<Held> group : bySite.values()) {
+            Held oldest = group.stream().min(Comparator.comparingLong(h -> h.acquiredAtMillis)).orElseThrow();
+            List<String> threads = group.stream().map(h -> h.thread).distinct().limit(5).toList();
+            List<String> stack = group.stream().filter(h -> h.origin != null).map(h -> h.origin.stack())
+                    .findFirst().orElse(List.of());
+            out.add(new Suspects(oldest.site(), oldest.pool, group.size(), nowMillis - oldest.acquiredAtMillis,
+                    threads, stack));
+        }
+        return out;
+    }
+
+    /** Who holds a pool's connections now, largest group first. */
+    public List<Holders> holders(String pool, long nowMillis, int limit) {
+        Map<Site, long[]> bySite = new LinkedHashMap<>();
+        for (Held h : live.values()) {
+            if (pool.equals(h.pool) && h.get() != null) {
+                long[] c = bySite.computeIfAbsent(h.site(), k -> new long[2]);
+                c[0]++;
+                c[1] = Math.max(c[1], nowMillis - h.acquiredAtMillis);
+            }
+        }
+        return bySite.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
+                .limit(limit)
+                .map(e -> new Holders(e.getKey(), (int) e.getValue()[0], e.getValue()[1]))
+                .toList();
+    }
+
+    /** Sites with leaks that are over: connections collected unclosed, or returned after being reported. */
+    public List<SiteHistory> history() {
+        List<SiteHistory> out = new ArrayList<>(history.values());
+        if (unknownSite.collectedUnclosed() > 0 || unknownSite.returnedLate() > 0) {
+            out.add(unknownSite);
+        }
+        return out;
+    }
+
+    public int live() {
+        return live.size();
+    }
+
+    /** Connections held now, per pool name. */
+    public Map<String, Integer> liveByPool() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (Held h : live.values()) {
+            m.merge(h.pool, 1, Integer::sum);
+        }
+        return m;
+    }
+
+    public long dropped() {
+        return dropped.sum();
+    }
+
+    public Map<String, Object> metrics() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("acquired", acquired.sum());
+        m.put("closed", closed.sum());
+        m.put("live", live.size());
+        m.put("dropped", dropped.sum());
+        m.put("sitesWithHistory", history.size());
+        return m;
+    }
+
+    private SiteHistory historyOf(Held h) {
+        Site site = h.site();
+        if (site == null) {
+            return unknownSite;
+        }
+        SiteHistory s = history.get(site);
+        if (s == null) {
+            s = history.size() >= MAX_SITES ? history.computeIfAbsent(OTHER_SITES, SiteHistory::new)
+                    : history.computeIfAbsent(site, SiteHistory::new);
+        }
+        if (s.stack.isEmpty() && h.origin != null) {
+            s.stack = h.origin.stack();
+        }
+        return s;
+    }
+}
