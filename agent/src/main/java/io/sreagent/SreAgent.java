@@ -1,5 +1,6 @@
 package io.sreagent;
 
+import io.sreagent.bootstrap.AgentPresence;
 import io.sreagent.config.Config;
 import io.sreagent.config.ConfigException;
 import io.sreagent.config.ConfigLoader;
@@ -35,12 +36,6 @@ public final class SreAgent {
 
     private static void start(String args, Instrumentation inst, String mode) {
         try {
-            BootstrapInjector.inject(inst, agentJar());
-            String running = io.sreagent.bootstrap.AgentPresence.loadedBy();
-            if (running != null) {
-                AgentLog.early("already running in this JVM (started by " + running + "); not starting a second copy");
-                return;
-            }
             Config config;
             try {
                 config = load(args);
@@ -48,8 +43,10 @@ public final class SreAgent {
                 AgentLog.early("ERROR " + e.getMessage() + "; the agent is not started and the application runs without it");
                 return;
             }
-            if (!io.sreagent.bootstrap.AgentPresence.claim(mode)) {
-                AgentLog.early("already running in this JVM; not starting a second copy");
+            // Only now: a rejected configuration leaves no trace in the JVM, not even on the bootstrap path.
+            BootstrapInjector.inject(inst, agentJar());
+            if (!AgentPresence.claim(mode)) {
+                AgentLog.early("already running in this JVM (started by " + AgentPresence.loadedBy() + "); not starting a second copy");
                 return;
             }
             AgentLog.configure(config.text(Options.LOG_LEVEL));
