@@ -1,6 +1,5 @@
 package io.sreagent.jdbc;
 
-import io.sreagent.bootstrap.JdbcHooks;
 import io.sreagent.config.Config;
 import io.sreagent.config.Options;
 import io.sreagent.diagnose.ConnectionLeakRule;
@@ -72,7 +71,7 @@ public final class JdbcFeature implements Feature {
                         config.duration(Options.JDBC_POOL_BUSY).toMillis(), config.duration(Options.JDBC_POOL_WAIT).toMillis(),
                         leakThresholdMillis),
                 new SlowQueryRule(statements, slowMillis));
-        JdbcHooks.install(recorder);
+        recorder.install();
     }
 
     private void escalate() {
@@ -128,6 +127,8 @@ public final class JdbcFeature implements Feature {
 
     @Override
     public void stop() {
-        JdbcHooks.uninstall();
+        if (recorder != null) {
+            recorder.uninstall();
+        }
     }
 }

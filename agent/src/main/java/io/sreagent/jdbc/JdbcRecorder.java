@@ -1,5 +1,6 @@
 package io.sreagent.jdbc;
 
+import io.sreagent.bootstrap.JdbcHooks;
 import io.sreagent.bootstrap.JdbcListener;
 import io.sreagent.telemetry.jdbc.ConnectionTracker;
 import io.sreagent.telemetry.jdbc.PoolStats;
@@ -42,6 +43,24 @@ final class JdbcRecorder implements JdbcListener {
         this.slowNanos = slowNanos;
         this.redact = redact;
         this.events = events;
+    }
+
+    /**
+     * Hands this recorder to the bootstrap hooks. Kept here, not in the feature, on purpose: a class
+     * that mentions JdbcListener in a type check makes the verifier load it, and the feature class is
+     * loaded (by the configuration) before the bootstrap jar is on the path; a copy of a bootstrap class
+     * loaded from the agent jar is a different class, and the hooks would never see this recorder.
+     */
+    void install() {
+        if (JdbcHooks.class.getClassLoader() != null) {
+            throw new IllegalStateException("the JDBC hooks were loaded from " + JdbcHooks.class.getClassLoader()
+                    + ", not the bootstrap class path: woven code would not reach this agent");
+        }
+        JdbcHooks.install(this);
+    }
+
+    void uninstall() {
+        JdbcHooks.uninstall();
     }
 
     @Override
