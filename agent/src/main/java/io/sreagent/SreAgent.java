@@ -19,15 +19,37 @@ import java.util.Map;
 
 /**
  * Entry points: {@code premain} for {@code -javaagent:sre-agent.jar[=options]}, {@code agentmain}
- * for {@code sre-agent attach <pid>}. Whatever goes wrong here is reported in one line and the
+ * for {@code sre-agent attach <pid>} (synchronous, so the attaching CLI sees failures). Whatever goes wrong here is reported in one line and the
  * application carries on without the agent.
  */
 public final class SreAgent {
     private SreAgent() {
     }
 
+    /**
+     * Returns at once: configuration, the bootstrap jar and everything after happen on the agent's own
+     * thread, so the application's main method does not wait for the agent.
+     */
     public static void premain(String args, Instrumentation inst) {
-        start(args, inst, "premain");
+        Thread init = new Thread(new Starter(args, inst), "sre-agent-init");
+        init.setDaemon(true);
+        init.start();
+    }
+
+    /** A class, not a lambda: the first lambda in a JVM costs milliseconds that premain should not spend. */
+    private static final class Starter implements Runnable {
+        private final String args;
+        private final Instrumentation inst;
+
+        Starter(String args, Instrumentation inst) {
+            this.args = args;
+            this.inst = inst;
+        }
+
+        @Override
+        public void run() {
+            start(args, inst, "premain");
+        }
     }
 
     public static void agentmain(String args, Instrumentation inst) {

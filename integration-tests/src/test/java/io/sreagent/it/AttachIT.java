@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sreagent.it.support.AppProcess;
 import io.sreagent.it.support.CliRun;
 import io.sreagent.it.support.Jdks;
+import io.sreagent.it.support.Project;
 import io.sreagent.it.support.Reports;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -64,6 +66,20 @@ class AttachIT {
             assertTrue(run.err().contains("'report.interval'") && run.err().contains("expected"), run.err());
             assertFalse(app.stderr().contains("sre-agent"), app.stderr());
             assertEquals(200, app.get("/orders"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aSecondJavaagentCopyDoesNotStartASecondAgent(Path java) throws Exception {
+        Path copy = Files.copy(Project.agentJar(), Project.workDir("agent-copy").resolve("copy-of-sre-agent.jar"));
+        try (AppProcess app = AppProcess.testApp().java(java).jvmArg("-javaagent:" + copy + "=report.dir=reports")
+                .agent("report.dir=reports").name("two-agents").start()) {
+            AppProcess.await(Duration.ofSeconds(20), () -> app.stderr().contains("not starting a second copy"), "the second copy to step aside");
+            assertEquals(1, count(app.stderr(), "started (premain)"), app.stderr());
+            assertEquals("premain", app.report().path("jvm").path("loadedBy").asText());
+            CliRun again = CliRun.with(java, "attach", Long.toString(app.pid())).expectSuccess();
+            assertTrue(again.out().contains("already runs"), again.out());
         }
     }
 
