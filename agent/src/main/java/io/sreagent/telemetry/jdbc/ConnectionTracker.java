@@ -146,7 +146,7 @@ public final class ConnectionTracker {
         return leaked;
     }
 
-    /** Connections held longer than the threshold, grouped by site and pool; they are marked as reported. */
+    /** Connections held longer than the threshold, grouped by site and pool (threads oldest first); they are marked as reported. */
     public List<Suspects> suspects(long nowMillis, long thresholdMillis) {
         Map<String, List<Held>> bySite = new LinkedHashMap<>();
         for (Held h : live.values()) {
@@ -157,7 +157,8 @@ public final class ConnectionTracker {
         }
         List<Suspects> out = new ArrayList<>();
         for (List<Held> group : bySite.values()) {
-            Held oldest = group.stream().min(Comparator.comparingLong(h -> h.acquiredAtMillis)).orElseThrow();
+            group.sort(Comparator.comparingLong(h -> h.acquiredAtMillis));
+            Held oldest = group.get(0);
             List<String> threads = group.stream().map(h -> h.thread).distinct().limit(5).toList();
             List<String> stack = group.stream().filter(h -> h.origin != null).map(h -> h.origin.stack())
                     .findFirst().orElse(List.of());
