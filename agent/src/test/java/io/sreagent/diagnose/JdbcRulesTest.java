@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JdbcRulesTest {
     private static final Site SITE = new Site("com.acme.Orders", "load", "Orders.java", 42);
-    private static final StackCapture.Origin ORIGIN = new StackCapture.Origin(SITE, List.of("frame"));
+    private static final StackCapture.Origin ORIGIN = new StackCapture.Origin(SITE,
+            new StackTraceElement[] {new StackTraceElement("com.acme.Orders", "load", "Orders.java", 42)});
 
     @Test
     void leakSeverityFollowsWhatIsKnown() {

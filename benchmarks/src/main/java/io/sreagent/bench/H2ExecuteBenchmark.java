@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /** A trivial prepared executeQuery on in-memory H2: the statement timing the agent adds to every execution. */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
@@ -30,12 +30,14 @@ public abstract class H2ExecuteBenchmark {
 
     @Setup
     public void prepare() throws SQLException {
+        AgentCheck.awaitAgent();
         connection = DriverManager.getConnection("jdbc:h2:mem:bench-execute;DB_CLOSE_DELAY=-1");
         select = connection.prepareStatement("SELECT 1");
     }
 
     @TearDown
     public void close() throws SQLException {
+        AgentCheck.printJdbcMetrics();
         select.close();
         connection.close();
     }

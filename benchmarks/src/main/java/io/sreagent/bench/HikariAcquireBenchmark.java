@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * tracking (the pool's proxy handed out and handed back; no physical connection is opened).
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
@@ -31,6 +31,7 @@ public abstract class HikariAcquireBenchmark {
 
     @Setup
     public void openPool() {
+        AgentCheck.awaitAgent();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:h2:mem:bench-acquire;DB_CLOSE_DELAY=-1");
         config.setMaximumPoolSize(4);
@@ -39,6 +40,7 @@ public abstract class HikariAcquireBenchmark {
 
     @TearDown
     public void closePool() {
+        AgentCheck.printJdbcMetrics();
         pool.close();
     }
 

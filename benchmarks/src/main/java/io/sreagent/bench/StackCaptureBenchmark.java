@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The agent's classes come from the -javaagent jar, so this runs only with the agent.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
@@ -35,6 +35,7 @@ public class StackCaptureBenchmark {
 
     @Setup
     public void setUp() {
+        AgentCheck.awaitAgent();
         capture = new StackCapture(new Sites(List.of()), StackCapture.Mode.ALWAYS, 1);
     }
 

@@ -25,8 +25,26 @@ public final class StackCapture {
         }
     }
 
-    /** Where a call came from: the responsible site (null when no application frame was on the stack) and the frames. */
-    public record Origin(Site site, List<String> stack) {
+    /**
+     * Where a call came from: the responsible site (null when no application frame was on the stack)
+     * and the frames, turned into text only when a report shows them (that is most of the cost).
+     */
+    public static final class Origin {
+        private final Site site;
+        private final StackTraceElement[] frames;
+
+        public Origin(Site site, StackTraceElement[] frames) {
+            this.site = site;
+            this.frames = frames;
+        }
+
+        public Site site() {
+            return site;
+        }
+
+        public List<String> stack() {
+            return Sites.frames(frames, MAX_FRAMES);
+        }
     }
 
     private final Sites sites;
@@ -78,6 +96,6 @@ public final class StackCapture {
                 site = Site.of(frames[i]);
             }
         }
-        return new Origin(site, Sites.frames(frames, MAX_FRAMES));
+        return new Origin(site, frames);
     }
 }

@@ -11,7 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConnectionTrackerTest {
     private static final Site SITE = new Site("com.acme.Orders", "load", "Orders.java", 42);
-    private static final StackCapture.Origin ORIGIN = new StackCapture.Origin(SITE, List.of("com.acme.Orders.load(Orders.java:42)"));
+    private static final StackCapture.Origin ORIGIN = new StackCapture.Origin(SITE,
+            new StackTraceElement[] {new StackTraceElement("com.acme.Orders", "load", "Orders.java", 42)});
 
     @Test
     void heldPastTheThresholdIsASuspectGroupedBySite() {
@@ -101,7 +102,7 @@ class ConnectionTrackerTest {
             t.acquired(kept.get(i), "pool", 0, "w", ORIGIN);
         }
         kept.add(new Object());
-        t.acquired(kept.get(3), "pool", 500, "w", new StackCapture.Origin(other, List.of()));
+        t.acquired(kept.get(3), "pool", 500, "w", new StackCapture.Origin(other, new StackTraceElement[0]));
         kept.add(new Object());
         t.acquired(kept.get(4), "other-pool", 0, "w", ORIGIN);
         List<ConnectionTracker.Holders> h = t.holders("pool", 1_000, 3);
