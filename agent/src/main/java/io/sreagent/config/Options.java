@@ -87,7 +87,7 @@ public final class Options {
                 "acquisition sites that hold connections for long on purpose and are never reported as leaks",
                 Values::packages);
         add(JDBC_TRACK_MAX, "10000", "a whole number from 100 to 10000000",
-                "most open JDBC connections tracked at once; more are counted as dropped",
+                "most open JDBC connections tracked at once in the shared table (plus 8 per thread); more are counted as dropped",
                 s -> Values.intBetween(s, 100, 10_000_000));
         add(JDBC_STACK, "sampled", "always, sampled or never",
                 "when the stack of a connection acquisition is captured (sampled: 1 in jdbc.stack.sample, and every one once a leak without a site is seen)",

@@ -30,7 +30,7 @@ final class JdbcEvents {
         SlowQuery e = new SlowQuery();
         if (e.shouldCommit()) {
             e.sql = sql;
-            e.duration = nanos;
+            e.executionTime = nanos;
             e.site = site == null ? null : site.toString();
             e.commit();
         }
@@ -56,7 +56,7 @@ final class JdbcEvents {
         String sql;
         @Label("Execution Time")
         @Timespan(Timespan.NANOSECONDS)
-        long duration;
+        long executionTime;
         @Label("Application Site")
         String site;
     }

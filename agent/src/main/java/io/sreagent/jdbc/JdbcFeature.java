@@ -82,14 +82,15 @@ public final class JdbcFeature implements Feature {
 
     @Override
     public void sample(long nowMillis) {
+        tracker.pruneSlots();
         for (ConnectionTracker.Held leaked : tracker.pollCollected(nowMillis)) {
             if (events) {
                 JdbcEvents.leak("collected-without-close", leaked.pool(), leaked.heldMillis(nowMillis), leaked.site());
             }
         }
-        if (events) {
-            for (ConnectionTracker.Suspects s : tracker.suspects(nowMillis, leakThresholdMillis)) {
-                JdbcEvents.leak("held-too-long", s.pool(), s.oldestAgeMillis(), s.site());
+        for (ConnectionTracker.Held held : tracker.newlyHeldTooLong(nowMillis, leakThresholdMillis)) {
+            if (events) {
+                JdbcEvents.leak("held-too-long", held.pool(), held.heldMillis(nowMillis), held.site());
             }
         }
         Map<String, Integer> held = tracker.liveByPool();

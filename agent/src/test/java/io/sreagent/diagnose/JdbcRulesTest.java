@@ -32,6 +32,7 @@ class JdbcRulesTest {
         ConnectionLeakRule rule = new ConnectionLeakRule(t, 30_000, List.of(), escalations::incrementAndGet);
 
         assertTrue(evaluate(rule, 10_000).isEmpty(), "young connections are no leak");
+        t.newlyHeldTooLong(45_000, 30_000); // what the feature does every evaluation
         Finding f = evaluate(rule, 45_000).get(0);
         assertEquals("connection-leak", f.id());
         assertEquals("warning", f.severity().label());

@@ -6,6 +6,10 @@ import io.sreagent.it.support.Project;
 import io.sreagent.it.support.Reports;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
@@ -84,6 +88,21 @@ final class JdbcChecks {
         String json = report.toString();
         for (String literal : List.of("java.lang.Thread.sleep(long)", "@example.com", "Customer 1")) {
             assertFalse(json.contains(literal), "report contains the literal " + literal + ":\n" + report.toPrettyString());
+        }
+    }
+
+    /** The JVM option that records JFR to {@code recording.jfr} in the app's work directory, written at exit. */
+    static final String JFR = "-XX:StartFlightRecording=filename=recording.jfr,dumponexit=true";
+
+    /** Stops the app gracefully (so the recording is dumped) and returns its events of the given type. */
+    static List<RecordedEvent> jfrEvents(AppProcess app, String eventName) {
+        app.stop();
+        Path recording = app.workDir().resolve("recording.jfr");
+        try {
+            return RecordingFile.readAllEvents(recording).stream()
+                    .filter(e -> e.getEventType().getName().equals(eventName)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no JFR recording at " + recording + "\n" + app.logs(), e);
         }
     }
 

@@ -5,6 +5,7 @@ import io.sreagent.it.support.AppProcess;
 import io.sreagent.it.support.Jdks;
 import io.sreagent.it.support.Project;
 import io.sreagent.it.support.Reports;
+import jdk.jfr.consumer.RecordedEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,7 +34,7 @@ class JdbcH2IT {
     void leaksAreReportedAtTheirSiteHeldThenCollected(Path java) throws Exception {
         try (AppProcess app = AppProcess.testApp().java(java)
                 .agent("report.dir=reports,evaluate.interval=500ms,jdbc.leak.threshold=2s,jdbc.stack=always")
-                .name("jdbc-leak").start()) {
+                .jvmArg(JdbcChecks.JFR).name("jdbc-leak").start()) {
             assertEquals(200, app.get("/orders"));
             assertEquals(200, app.get("/leak-connection?n=3&hold=true"));
             JsonNode held = JdbcChecks.awaitHeldLeak(app, 3);
@@ -54,6 +55,15 @@ class JdbcH2IT {
             // Hikari's own physical connections (open for the pool's life) are not reported.
             JsonNode connections = report.path("metrics").path("jdbc").path("connections");
             assertEquals(0, connections.path("dropped").asInt(), connections.toString());
+
+            // One JFR event per leaked connection: when it passed the threshold, or when it was collected.
+            List<RecordedEvent> events = JdbcChecks.jfrEvents(app, "io.sreagent.ConnectionLeak");
+            String site = "LeakConnectionScenario.countOrders(LeakConnectionScenario.java:"
+                    + Project.markerLine(JdbcChecks.LEAK_SOURCE, "leak-site") + ")";
+            assertEquals(3, events.stream().filter(e -> e.getString("kind").equals("held-too-long")).count(), events.toString());
+            assertEquals(2, events.stream().filter(e -> e.getString("kind").equals("collected-without-close")).count(), events.toString());
+            assertTrue(events.stream().allMatch(e -> e.getString("site").endsWith(site) && e.getString("pool").equals("test-app-pool")),
+                    events.toString());
         }
     }
 
@@ -88,11 +98,20 @@ class JdbcH2IT {
     @Test
     void slowStatementIsReportedWithItsShapeAndSite() {
         try (AppProcess app = AppProcess.testApp().agent("report.dir=reports,evaluate.interval=500ms")
-                .name("jdbc-slow").start()) {
+                .jvmArg(JdbcChecks.JFR).name("jdbc-slow").start()) {
             assertEquals(200, app.get("/orders"));
             JsonNode report = JdbcChecks.assertSlowQuery(app, "SELECT SLEEP(?)");
             JdbcChecks.assertNoSqlLiterals(report);
             assertEquals(List.of(), Reports.findings(report, "connection-leak"), "slow but closed is no leak");
+            assertEquals(0, report.path("metrics").path("jdbc").path("internalErrors").asInt(), report.toString());
+
+            List<RecordedEvent> events = JdbcChecks.jfrEvents(app, "io.sreagent.SlowQuery");
+            assertEquals(2, events.size(), events.toString());
+            for (RecordedEvent e : events) {
+                assertEquals("SELECT SLEEP(?)", e.getString("sql"));
+                assertTrue(e.getDuration("executionTime").toMillis() >= 1150, e.toString());
+                assertTrue(e.getString("site").startsWith("com.example.shop.scenario.SlowQueryScenario.runSleep("), e.toString());
+            }
         }
     }
 

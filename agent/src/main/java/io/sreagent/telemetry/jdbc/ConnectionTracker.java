@@ -3,12 +3,16 @@ package io.sreagent.telemetry.jdbc;
 import io.sreagent.report.Site;
 
 import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -30,6 +34,8 @@ public final class ConnectionTracker {
         final String thread;
         final StackCapture.Origin origin;
         volatile boolean reported;
+        ThreadSlots slots;
+        int slot;
 
         Held(Object connection, ReferenceQueue<Object> queue, String pool, long acquiredAtMillis, String thread,
              StackCapture.Origin origin) {
@@ -92,7 +98,40 @@ public final class ConnectionTracker {
     public record Holders(Site site, int count, long oldestAgeMillis) {
     }
 
-    private final ConcurrentHashMap<IdentityKey, Held> live = new ConcurrentHashMap<>();
+    /** Per-thread slots tried before the shared map: enough for the connections one request holds at once. */
+    static final int SLOTS_PER_THREAD = 8;
+    /** Threads that get slots; connections of further threads go to the shared map only. */
+    static final int MAX_SLOTTED_THREADS = 10_000;
+
+    /**
+     * Connections a thread acquired and has not closed. The owner thread puts entries into free slots
+     * and takes them out on close; the agent's thread only reads them, and takes one out when it
+     * was collected. Only compare-and-set empties a slot, so each entry is taken out once.
+     */
+    static final class ThreadSlots {
+        final WeakReference<Thread> owner = new WeakReference<>(Thread.currentThread());
+        final AtomicReferenceArray<Held> slots = new AtomicReferenceArray<>(SLOTS_PER_THREAD);
+
+        boolean isEmpty() {
+            for (int i = 0; i < SLOTS_PER_THREAD; i++) {
+                if (slots.get(i) != null) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * The common path, acquire and close on one thread, touches only that thread's slots: a shared
+     * map insert and removal per connection cost more than the rest of the tracking together.
+     * Connections that do not fit, or are closed by another thread, go through the shared map or a
+     * scan of every thread's slots.
+     */
+    private final ThreadLocal<ThreadSlots> localSlots = ThreadLocal.withInitial(this::register);
+    private final ConcurrentLinkedQueue<ThreadSlots> allSlots = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger slottedThreads = new AtomicInteger();
+    private final ConcurrentHashMap<Object, Held> live = new ConcurrentHashMap<>();
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
     private final ConcurrentHashMap<Site, SiteHistory> history = new ConcurrentHashMap<>();
     private final SiteHistory unknownSite = new SiteHistory(null);
@@ -105,19 +144,50 @@ public final class ConnectionTracker {
         this.capacity = capacity;
     }
 
+    private ThreadSlots register() {
+        if (slottedThreads.incrementAndGet() > MAX_SLOTTED_THREADS) {
+            slottedThreads.decrementAndGet();
+            return null;
+        }
+        ThreadSlots t = new ThreadSlots();
+        allSlots.add(t);
+        return t;
+    }
+
     public void acquired(Object connection, String pool, long nowMillis, String thread, StackCapture.Origin origin) {
         acquired.increment();
+        Held h = new Held(connection, collected, pool, nowMillis, thread, origin);
+        ThreadSlots mine = localSlots.get();
+        if (mine != null) {
+            for (int i = 0; i < SLOTS_PER_THREAD; i++) {
+                if (mine.slots.get(i) == null) {
+                    h.slots = mine;
+                    h.slot = i;
+                    mine.slots.set(i, h);
+                    return;
+                }
+            }
+        }
         if (live.size() >= capacity) {
             dropped.increment();
             return;
         }
-        Held h = new Held(connection, collected, pool, nowMillis, thread, origin);
         live.put(h, h);
     }
 
     /** The application closed (returned) a connection; one that was reported as held too long is remembered. */
     public void closed(Object connection, long nowMillis) {
-        Held h = live.remove(IdentityKey.probe(connection));
+        Held h = takeFromSlots(localSlots.get(), connection);
+        if (h == null) {
+            h = live.remove(IdentityKey.probe(connection));
+        }
+        if (h == null) {
+            for (ThreadSlots other : allSlots) { // closed by another thread than the one that acquired it
+                if ((h = takeFromSlots(other, connection)) != null) {
+                    break;
+                }
+            }
+        }
         if (h == null) {
             return; // acquired before the agent came, by a pool for itself, or already closed
         }
@@ -129,13 +199,57 @@ public final class ConnectionTracker {
         }
     }
 
+    private static Held takeFromSlots(ThreadSlots t, Object connection) {
+        if (t == null) {
+            return null;
+        }
+        for (int i = 0; i < SLOTS_PER_THREAD; i++) {
+            Held h = t.slots.get(i);
+            if (h != null && h.get() == connection && t.slots.compareAndSet(i, h, null)) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    /** Takes a tracked entry out, wherever it is; false when it was already taken (closed meanwhile). */
+    private boolean untrack(Held h) {
+        return h.slots != null ? h.slots.slots.compareAndSet(h.slot, h, null) : live.remove(h) != null;
+    }
+
+    /** Every connection held now, in slots or in the shared map. */
+    private List<Held> liveEntries() {
+        List<Held> out = new ArrayList<>(live.values());
+        for (ThreadSlots t : allSlots) {
+            for (int i = 0; i < SLOTS_PER_THREAD; i++) {
+                Held h = t.slots.get(i);
+                if (h != null) {
+                    out.add(h);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Forgets the slots of threads that ended with nothing left in them. */
+    public void pruneSlots() {
+        allSlots.removeIf(t -> {
+            Thread owner = t.owner.get();
+            boolean gone = (owner == null || !owner.isAlive()) && t.isEmpty();
+            if (gone) {
+                slottedThreads.decrementAndGet();
+            }
+            return gone;
+        });
+    }
+
     /** Takes in the connections collected without close(): certain leaks. Returns them for events. */
     public List<Held> pollCollected(long nowMillis) {
         List<Held> leaked = new ArrayList<>();
         Object gone;
         while ((gone = collected.poll()) != null) {
             Held h = (Held) gone;
-            if (live.remove(h) != null) {
+            if (untrack(h)) {
                 SiteHistory s = historyOf(h);
                 s.collectedUnclosed.increment();
                 s.longestHeldMillis.accumulateAndGet(nowMillis - h.acquiredAtMillis, Math::max);
@@ -146,12 +260,26 @@ public final class ConnectionTracker {
         return leaked;
     }
 
-    /** Connections held longer than the threshold, grouped by site and pool (threads oldest first); they are marked as reported. */
+    /**
+     * Marks the connections that have just passed the threshold as reported (so that their return is
+     * remembered) and returns them; called once per evaluation.
+     */
+    public List<Held> newlyHeldTooLong(long nowMillis, long thresholdMillis) {
+        List<Held> fresh = new ArrayList<>();
+        for (Held h : liveEntries()) {
+            if (!h.reported && nowMillis - h.acquiredAtMillis >= thresholdMillis && h.get() != null) {
+                h.reported = true;
+                fresh.add(h);
+            }
+        }
+        return fresh;
+    }
+
+    /** Connections held longer than the threshold, grouped by site and pool (threads oldest first). */
     public List<Suspects> suspects(long nowMillis, long thresholdMillis) {
         Map<String, List<Held>> bySite = new LinkedHashMap<>();
-        for (Held h : live.values()) {
+        for (Held h : liveEntries()) {
             if (nowMillis - h.acquiredAtMillis >= thresholdMillis && h.get() != null) {
-                h.reported = true;
                 bySite.computeIfAbsent(h.pool + "|" + h.site(), k -> new ArrayList<>()).add(h);
             }
         }
@@ -171,7 +299,7 @@ public final class ConnectionTracker {
     /** Who holds a pool's connections now, largest group first. */
     public List<Holders> holders(String pool, long nowMillis, int limit) {
         Map<Site, long[]> bySite = new LinkedHashMap<>();
-        for (Held h : live.values()) {
+        for (Held h : liveEntries()) {
             if (pool.equals(h.pool) && h.get() != null) {
                 long[] c = bySite.computeIfAbsent(h.site(), k -> new long[2]);
                 c[0]++;
@@ -195,13 +323,13 @@ public final class ConnectionTracker {
     }
 
     public int live() {
-        return live.size();
+        return liveEntries().size();
     }
 
     /** Connections held now, per pool name. */
     public Map<String, Integer> liveByPool() {
         Map<String, Integer> m = new LinkedHashMap<>();
-        for (Held h : live.values()) {
+        for (Held h : liveEntries()) {
             m.merge(h.pool, 1, Integer::sum);
         }
         return m;
@@ -215,7 +343,7 @@ public final class ConnectionTracker {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("acquired", acquired.sum());
         m.put("closed", closed.sum());
-        m.put("live", live.size());
+        m.put("live", live());
         m.put("dropped", dropped.sum());
         m.put("sitesWithHistory", history.size());
         return m;

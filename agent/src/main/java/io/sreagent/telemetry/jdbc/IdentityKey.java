@@ -20,17 +20,42 @@ class IdentityKey extends WeakReference<Object> {
         return hash;
     }
 
+    /** Equal to another key, or a {@link Probe}, for the same live referent. */
     @Override
     public final boolean equals(Object other) {
         if (other == this) {
             return true;
         }
         Object mine = get();
-        return mine != null && other instanceof IdentityKey k && k.get() == mine;
+        if (mine == null) {
+            return false;
+        }
+        return other instanceof IdentityKey k ? k.get() == mine : other instanceof Probe p && p.referent == mine;
     }
 
-    /** A throw-away key to look a referent up with. */
-    static IdentityKey probe(Object referent) {
-        return new IdentityKey(referent, null);
+    /**
+     * A throw-away look-up key: a plain object, not a Reference (creating a Reference costs more and
+     * burdens the garbage collector), usually optimised away entirely.
+     */
+    static Object probe(Object referent) {
+        return new Probe(referent);
+    }
+
+    private static final class Probe {
+        private final Object referent;
+
+        Probe(Object referent) {
+            this.referent = referent;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(referent);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof IdentityKey k && k.get() == referent;
+        }
     }
 }

@@ -46,6 +46,10 @@ public final class PoolStats {
         this.slowAcquireNanos = slowAcquireNanos;
     }
 
+    boolean isFor(Object candidate) {
+        return source.get() == candidate;
+    }
+
     public String name() {
         return name;
     }

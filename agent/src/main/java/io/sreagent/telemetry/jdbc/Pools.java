@@ -16,14 +16,21 @@ public final class Pools {
     private final WeakIdentityTable<PoolStats> bySource = new WeakIdentityTable<>(MAX_POOLS);
     private final Map<String, PoolStats> byName = new LinkedHashMap<>();
     private final long slowAcquireNanos;
+    private volatile PoolStats lastUsed;
 
     public Pools(long slowAcquireNanos) {
         this.slowAcquireNanos = slowAcquireNanos;
     }
 
     public PoolStats of(Object source) {
+        PoolStats last = lastUsed;
+        if (last != null && last.isFor(source)) {
+            return last; // most applications have one pool: skip the table look-up
+        }
         PoolStats p = bySource.get(source);
-        return p != null ? p : register(source);
+        p = p != null ? p : register(source);
+        lastUsed = p;
+        return p;
     }
 
     private synchronized PoolStats register(Object source) {

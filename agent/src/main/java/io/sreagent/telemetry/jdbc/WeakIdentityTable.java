@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /** A concurrent map from objects (by identity, held weakly) to values, bounded; it counts what it refused. */
 public final class WeakIdentityTable<V> {
-    private final ConcurrentHashMap<IdentityKey, V> map = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Object, V> map = new ConcurrentHashMap<>();
     private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
     private final int capacity;
     private final LongAdder dropped = new LongAdder();

@@ -37,7 +37,8 @@ class ConnectionTrackerTest {
         ConnectionTracker t = new ConnectionTracker(100);
         Object c = new Object();
         t.acquired(c, "pool", 0, "w", ORIGIN);
-        assertEquals(1, t.suspects(60_000, 30_000).size());
+        assertEquals(1, t.newlyHeldTooLong(60_000, 30_000).size());
+        assertEquals(0, t.newlyHeldTooLong(65_000, 30_000).size(), "reported once");
         t.closed(c, 70_000);
         assertEquals(0, t.live());
         assertEquals(0, t.suspects(80_000, 30_000).size());
@@ -67,9 +68,32 @@ class ConnectionTrackerTest {
             kept.add(c);
             t.acquired(c, "pool", 0, "w", null);
         }
-        assertEquals(100, t.live());
-        assertEquals(50, t.dropped());
+        int slots = ConnectionTracker.SLOTS_PER_THREAD; // this thread's own, tried before the shared table
+        assertEquals(100 + slots, t.live());
+        assertEquals(50 - slots, t.dropped());
         assertEquals(150L, t.metrics().get("acquired"));
+    }
+
+    @Test
+    void aConnectionClosedByAnotherThreadIsFoundInTheAcquiringThreadsSlots() throws InterruptedException {
+        ConnectionTracker t = new ConnectionTracker(100);
+        Object[] acquired = new Object[3];
+        Thread worker = new Thread(() -> {
+            for (int i = 0; i < acquired.length; i++) {
+                acquired[i] = new Object();
+                t.acquired(acquired[i], "pool", 0, "worker", ORIGIN);
+            }
+        });
+        worker.start();
+        worker.join();
+        assertEquals(3, t.live());
+        for (Object c : acquired) {
+            t.closed(c, 10);
+        }
+        assertEquals(0, t.live());
+        assertEquals(3L, t.metrics().get("closed"));
+        t.pruneSlots();
+        assertEquals(0, t.live());
     }
 
     @Test
