@@ -39,7 +39,8 @@ public final class JdbcHooks {
         if (exit(ACQUIRE, start)) {
             JdbcListener l = listener;
             if (l != null) {
-                l.acquired(source, connection, error, System.nanoTime() - start);
+                long end = System.nanoTime();
+                l.acquired(source, connection, error, end - start, end);
             }
         }
     }

@@ -7,8 +7,11 @@ package io.sreagent.bootstrap;
  */
 public interface JdbcListener {
 
-    /** The outermost getConnection/connect returned (connection non-null) or threw (error non-null). */
-    void acquired(Object source, Object connection, Throwable error, long nanos);
+    /**
+     * The outermost getConnection/connect returned (connection non-null) or threw (error non-null),
+     * after {@code nanos}; {@code endNanos} is the System.nanoTime() it ended at (saves a clock read).
+     */
+    void acquired(Object source, Object connection, Throwable error, long nanos, long endNanos);
 
     /** The outermost {@code Connection.close()} of a connection. */
     void closed(Object connection);

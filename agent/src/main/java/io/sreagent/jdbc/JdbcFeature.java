@@ -115,7 +115,9 @@ public final class JdbcFeature implements Feature {
             byPool.put(p.name(), p.metrics());
         }
         jdbc.put("pools", byPool);
-        Map<String, Object> connections = tracker.metrics();
+        Map<String, Object> connections = new LinkedHashMap<>();
+        connections.put("acquired", pools.all().stream().mapToLong(PoolStats::acquisitions).sum());
+        connections.putAll(tracker.metrics());
         connections.put("stackCapture", capture.mode().name().toLowerCase(java.util.Locale.ROOT));
         jdbc.put("connections", connections);
         Map<String, Object> statementMetrics = statements.metrics(STATEMENTS_IN_METRICS);

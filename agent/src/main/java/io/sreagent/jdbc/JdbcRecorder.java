@@ -33,6 +33,9 @@ final class JdbcRecorder implements JdbcListener {
     private final WeakIdentityTable<String> preparedSql = new WeakIdentityTable<>(PREPARED_TRACKED);
     private final ConcurrentHashMap<String, String> shapes = new ConcurrentHashMap<>();
     private final LongAdder internalErrors = new LongAdder();
+    /** Wall-clock time of a nanoTime reading, without a second clock read on the hot path. */
+    private final long wallAtBaseMillis = System.currentTimeMillis();
+    private final long baseNanos = System.nanoTime();
 
     JdbcRecorder(ConnectionTracker tracker, Pools pools, StatementStats statements, StackCapture capture,
                  long slowNanos, boolean redact, boolean events) {
@@ -64,7 +67,7 @@ final class JdbcRecorder implements JdbcListener {
     }
 
     @Override
-    public void acquired(Object source, Object connection, Throwable error, long nanos) {
+    public void acquired(Object source, Object connection, Throwable error, long nanos, long endNanos) {
         try {
             PoolStats pool = pools.of(source);
             pool.acquired(nanos, error);
@@ -78,7 +81,7 @@ final class JdbcRecorder implements JdbcListener {
                     return; // no application frame at all: a framework's or pool's own connection
                 }
             }
-            tracker.acquired(connection, pool.name(), System.currentTimeMillis(), Thread.currentThread().getName(), origin);
+            tracker.acquired(connection, pool.name(), wallMillis(endNanos), Thread.currentThread().getName(), origin);
         } catch (Throwable t) {
             internalErrors.increment();
         }
@@ -87,7 +90,7 @@ final class JdbcRecorder implements JdbcListener {
     @Override
     public void closed(Object connection) {
         try {
-            tracker.closed(connection, System.currentTimeMillis());
+            tracker.closed(connection, System::currentTimeMillis);
         } catch (Throwable t) {
             internalErrors.increment();
         }
@@ -119,6 +122,10 @@ final class JdbcRecorder implements JdbcListener {
         } catch (Throwable t) {
             internalErrors.increment();
         }
+    }
+
+    private long wallMillis(long nanoTime) {
+        return wallAtBaseMillis + (nanoTime - baseNanos) / 1_000_000;
     }
 
     /** The statement's reportable form: literals removed unless redaction is off (whitespace folded either way). */

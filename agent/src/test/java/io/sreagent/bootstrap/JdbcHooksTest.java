@@ -13,7 +13,7 @@ class JdbcHooksTest {
     private final List<String> seen = new ArrayList<>();
     private final JdbcListener listener = new JdbcListener() {
         @Override
-        public void acquired(Object source, Object connection, Throwable error, long nanos) {
+        public void acquired(Object source, Object connection, Throwable error, long nanos, long endNanos) {
             seen.add("acquired " + source + " " + connection);
         }
 

@@ -40,7 +40,7 @@ class JdbcRulesTest {
         assertEquals(1, f.evidence().get("heldNow"));
         assertEquals(45.0, f.evidence().get("oldestAgeSeconds"));
 
-        t.closed(held, 50_000);
+        t.closed(held, () -> 50_000L);
         Finding late = evaluate(rule, 60_000).get(0);
         assertEquals("info", late.severity().label(), "returned after being reported: noted as info");
         assertEquals(1L, late.evidence().get("returnedAfterReport"));

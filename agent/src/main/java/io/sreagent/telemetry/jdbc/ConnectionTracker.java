@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * The logical connections the application holds: when, on which thread, from which site and pool
@@ -137,7 +138,6 @@ public final class ConnectionTracker {
     private final SiteHistory unknownSite = new SiteHistory(null);
     private final int capacity;
     private final LongAdder dropped = new LongAdder();
-    private final LongAdder acquired = new LongAdder();
     private final LongAdder closed = new LongAdder();
 
     public ConnectionTracker(int capacity) {
@@ -155,7 +155,6 @@ public final class ConnectionTracker {
     }
 
     public void acquired(Object connection, String pool, long nowMillis, String thread, StackCapture.Origin origin) {
-        acquired.increment();
         Held h = new Held(connection, collected, pool, nowMillis, thread, origin);
         ThreadSlots mine = localSlots.get();
         if (mine != null) {
@@ -176,7 +175,7 @@ public final class ConnectionTracker {
     }
 
     /** The application closed (returned) a connection; one that was reported as held too long is remembered. */
-    public void closed(Object connection, long nowMillis) {
+    public void closed(Object connection, LongSupplier clockMillis) {
         Held h = takeFromSlots(localSlots.get(), connection);
         if (h == null) {
             h = live.remove(IdentityKey.probe(connection));
@@ -195,7 +194,7 @@ public final class ConnectionTracker {
         if (h.reported) {
             SiteHistory s = historyOf(h);
             s.returnedLate.increment();
-            s.longestHeldMillis.accumulateAndGet(nowMillis - h.acquiredAtMillis, Math::max);
+            s.longestHeldMillis.accumulateAndGet(clockMillis.getAsLong() - h.acquiredAtMillis, Math::max);
         }
     }
 
@@ -341,7 +340,6 @@ public final class ConnectionTracker {
 
     public Map<String, Object> metrics() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("acquired", acquired.sum());
         m.put("closed", closed.sum());
         m.put("live", live());
         m.put("dropped", dropped.sum());

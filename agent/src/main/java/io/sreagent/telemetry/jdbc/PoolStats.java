@@ -1,7 +1,5 @@
 package io.sreagent.telemetry.jdbc;
 
-import io.sreagent.telemetry.LatencyRecorder;
-
 import java.lang.ref.WeakReference;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,7 +29,7 @@ public final class PoolStats {
     private final String kind;
     private final WeakReference<Object> source;
     private final HikariProbe hikari;
-    private final LatencyRecorder acquireMicros = new LatencyRecorder();
+    private final AcquireLatency acquireMicros = new AcquireLatency();
     private final LongAdder timeouts = new LongAdder();
     private final LongAdder failures = new LongAdder();
     private final LongAdder slowAcquires = new LongAdder();
@@ -119,6 +117,11 @@ public final class PoolStats {
 
     public synchronized Snapshot latest() {
         return snapshots.peekLast();
+    }
+
+    /** Acquisitions seen, failed ones included. */
+    public long acquisitions() {
+        return acquireMicros.count();
     }
 
     public Map<String, Object> acquireLatency() {
