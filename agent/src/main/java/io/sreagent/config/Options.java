@@ -90,9 +90,9 @@ public final class Options {
                 "most open JDBC connections tracked at once in the shared table (plus 8 per thread); more are counted as dropped",
                 s -> Values.intBetween(s, 100, 10_000_000));
         add(JDBC_STACK, "sampled", "always, sampled or never",
-                "when the stack of a connection acquisition is captured (sampled: 1 in jdbc.stack.sample, and every one once a leak without a site is seen)",
+                "when the stack of a connection acquisition is captured (sampled: 1 in jdbc.stack.sample, and every one once a leak or exhausted pool without a site is seen)",
                 s -> Values.oneOf(s, Set.of("always", "sampled", "never")));
-        add(JDBC_STACK_SAMPLE, "16", "a whole number from 1 to 1000000",
+        add(JDBC_STACK_SAMPLE, "256", "a whole number from 1 to 1000000",
                 "with jdbc.stack=sampled, one acquisition in this many has its stack captured",
                 s -> Values.intBetween(s, 1, 1_000_000));
         add(JDBC_SLOW, "1s", "a duration such as 200ms, 1s",

@@ -34,9 +34,11 @@ public final class PoolExhaustionRule implements Rule {
     private final long busyMillis;
     private final long waitMillis;
     private final long leakThresholdMillis;
+    private final Runnable onUnknownSite;
 
+    /** @param onUnknownSite called when holders of an exhausted pool have no site because their stacks were not sampled */
     public PoolExhaustionRule(Pools pools, ConnectionTracker tracker, StatementStats statements, long windowMillis,
-                              long busyMillis, long waitMillis, long leakThresholdMillis) {
+                              long busyMillis, long waitMillis, long leakThresholdMillis, Runnable onUnknownSite) {
         this.pools = pools;
         this.tracker = tracker;
         this.statements = statements;
@@ -44,6 +46,7 @@ public final class PoolExhaustionRule implements Rule {
         this.busyMillis = busyMillis;
         this.waitMillis = waitMillis;
         this.leakThresholdMillis = leakThresholdMillis;
+        this.onUnknownSite = onUnknownSite;
     }
 
     @Override
@@ -113,6 +116,9 @@ public final class PoolExhaustionRule implements Rule {
         }
         Set<Site> slowSites = slowQuerySites(nowMillis);
         for (ConnectionTracker.Holders h : holders) {
+            if (h.site() == null) {
+                onUnknownSite.run();
+            }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("site", h.site() == null ? "(stack not sampled)" : h.site().toString());
             m.put("connections", h.count());

@@ -69,14 +69,14 @@ public final class JdbcFeature implements Feature {
                 new ConnectionLeakRule(tracker, leakThresholdMillis, config.list(Options.JDBC_LEAK_ALLOW), this::escalate),
                 new PoolExhaustionRule(pools, tracker, statements, config.duration(Options.JDBC_POOL_WINDOW).toMillis(),
                         config.duration(Options.JDBC_POOL_BUSY).toMillis(), config.duration(Options.JDBC_POOL_WAIT).toMillis(),
-                        leakThresholdMillis),
+                        leakThresholdMillis, this::escalate),
                 new SlowQueryRule(statements, slowMillis));
         recorder.install();
     }
 
     private void escalate() {
         if (capture.escalate()) {
-            AgentLog.get().info("a JDBC connection leak was seen without its site: capturing the stack of every acquisition from now on");
+            AgentLog.get().info("a JDBC leak or exhausted pool was seen without its site: capturing the stack of every acquisition from now on");
         }
     }
 

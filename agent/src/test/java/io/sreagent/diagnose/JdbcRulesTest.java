@@ -114,7 +114,7 @@ class JdbcRulesTest {
         pool.acquired(1_000_500_000L, new SQLTransientConnectionException("Connection is not available, request timed out"));
         pool.sample(1_000, 3);
         PoolExhaustionRule rule = new PoolExhaustionRule(pools, new ConnectionTracker(10), new StatementStats(10),
-                60_000, 30_000, 1_000, 30_000);
+                60_000, 30_000, 1_000, 30_000, () -> { });
         Finding f = evaluate(rule, 1_000).get(0);
         assertEquals("critical", f.severity().label());
         assertEquals(1L, f.evidence().get("timeoutsInWindow"));
@@ -130,7 +130,7 @@ class JdbcRulesTest {
             pool.sample(i * 1000L, 1);
         }
         assertTrue(evaluate(new PoolExhaustionRule(pools, new ConnectionTracker(10), new StatementStats(10),
-                60_000, 3_000, 1_000, 30_000), 10_000).isEmpty());
+                60_000, 3_000, 1_000, 30_000, () -> { }), 10_000).isEmpty());
     }
 
     @Test

@@ -55,7 +55,7 @@ public abstract class HikariAcquireBenchmark {
     public static class WithoutAgent extends HikariAcquireBenchmark {
     }
 
-    /** Default settings: stacks sampled one acquisition in 16. */
+    /** Default settings: stacks sampled one acquisition in 256. */
     @Fork(value = 1, jvmArgsAppend = AgentForks.AGENT)
     public static class WithAgent extends HikariAcquireBenchmark {
     }

@@ -43,7 +43,7 @@ class JdbcAttachIT {
 
             assertEquals(200, app.get("/leak-connection?n=1&hold=true"));
             JsonNode first = app.awaitReport(Duration.ofSeconds(30), r -> Reports.has(r, "connection-leak"), "a first connection-leak");
-            // One acquisition in 16 has its stack sampled: the first leak names its site only by chance.
+            // One acquisition in 256 has its stack sampled: the first leak names its site only by chance.
             boolean firstHadSite = JdbcChecks.leakAtLeakSite(first).isPresent();
             assertEquals(firstHadSite ? "sampled" : "always",
                     first.path("metrics").path("jdbc").path("connections").path("stackCapture").asText(), first.toString());

@@ -30,6 +30,21 @@ final class JdbcChecks {
     private JdbcChecks() {
     }
 
+    /**
+     * Waits until the agent's JDBC advice is in place (the agent weaves on its own thread, after the
+     * application has started: on a busy machine that takes seconds), by sending /orders until the
+     * report counts acquisitions. Returns the acquisitions counted so far.
+     */
+    static int awaitWoven(AppProcess app) {
+        int[] acquired = new int[1];
+        AppProcess.await(Duration.ofSeconds(90), () -> {
+            assertEquals(200, app.get("/orders"));
+            acquired[0] = app.report().path("metrics").path("jdbc").path("connections").path("acquired").asInt();
+            return acquired[0] > 0;
+        }, "the agent to weave JDBC");
+        return acquired[0];
+    }
+
     /** The finding of this id whose site is the given class and method, if any. */
     static Optional<JsonNode> findingAt(JsonNode report, String id, String className, String method) {
         return Reports.findings(report, id).stream()

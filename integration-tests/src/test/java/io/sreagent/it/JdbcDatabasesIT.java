@@ -23,7 +23,7 @@ class JdbcDatabasesIT {
         try (AppProcess app = AppProcess.testApp().agent(AGENT)
                 .appArgs("--jdbc-url", "jdbc:postgresql://127.0.0.1:5432/test", "--jdbc-user", "postgres")
                 .name("jdbc-postgresql").start()) {
-            assertEquals(200, app.get("/orders"));
+            JdbcChecks.awaitWoven(app);
             JsonNode report = JdbcChecks.assertSlowQuery(app, "SELECT pg_sleep(?)");
             assertEquals(List.of(), Reports.findings(report, "connection-leak"), report.toPrettyString());
 
@@ -40,7 +40,7 @@ class JdbcDatabasesIT {
         try (AppProcess app = AppProcess.testApp().agent(AGENT)
                 .appArgs("--jdbc-url", "jdbc:mariadb://127.0.0.1:3306/test", "--jdbc-user", "root", "--pool", "none")
                 .name("jdbc-mariadb").start()) {
-            assertEquals(200, app.get("/orders"));
+            JdbcChecks.awaitWoven(app);
             JsonNode report = JdbcChecks.assertSlowQuery(app, "SELECT SLEEP(?)");
             assertEquals(List.of(), Reports.findings(report, "connection-leak"), report.toPrettyString());
 

@@ -35,7 +35,7 @@ class JdbcH2IT {
         try (AppProcess app = AppProcess.testApp().java(java)
                 .agent("report.dir=reports,evaluate.interval=500ms,jdbc.leak.threshold=2s,jdbc.stack=always")
                 .jvmArg(JdbcChecks.JFR).name("jdbc-leak").start()) {
-            assertEquals(200, app.get("/orders"));
+            JdbcChecks.awaitWoven(app);
             assertEquals(200, app.get("/leak-connection?n=3&hold=true"));
             JsonNode held = JdbcChecks.awaitHeldLeak(app, 3);
             assertEquals("test-app-pool", held.path("evidence").path("pool").asText());
@@ -60,7 +60,9 @@ class JdbcH2IT {
             List<RecordedEvent> events = JdbcChecks.jfrEvents(app, "io.sreagent.ConnectionLeak");
             String site = "LeakConnectionScenario.countOrders(LeakConnectionScenario.java:"
                     + Project.markerLine(JdbcChecks.LEAK_SOURCE, "leak-site") + ")";
-            assertEquals(3, events.stream().filter(e -> e.getString("kind").equals("held-too-long")).count(), events.toString());
+            // The dropped connections may pass the threshold before the collector finds them: 3 to 5.
+            long heldTooLong = events.stream().filter(e -> e.getString("kind").equals("held-too-long")).count();
+            assertTrue(heldTooLong >= 3 && heldTooLong <= 5, events.toString());
             assertEquals(2, events.stream().filter(e -> e.getString("kind").equals("collected-without-close")).count(), events.toString());
             assertTrue(events.stream().allMatch(e -> e.getString("site").endsWith(site) && e.getString("pool").equals("test-app-pool")),
                     events.toString());
@@ -73,6 +75,7 @@ class JdbcH2IT {
                 .agent("report.dir=reports,evaluate.interval=500ms,jdbc.pool.busy=2s,jdbc.stack=always")
                 .appArgs("--pool-size", "4", "--pool-timeout-ms", "1000")
                 .name("jdbc-pool").start()) {
+            JdbcChecks.awaitWoven(app);
             assertEquals(202, app.get("/exhaust-pool?n=4&ms=10000"));
             AppProcess.await(Duration.ofSeconds(10), () -> app.get("/orders") == 500, "an /orders request to time out");
             assertEquals(500, app.get("/orders"));
@@ -99,13 +102,15 @@ class JdbcH2IT {
     void slowStatementIsReportedWithItsShapeAndSite() {
         try (AppProcess app = AppProcess.testApp().agent("report.dir=reports,evaluate.interval=500ms")
                 .jvmArg(JdbcChecks.JFR).name("jdbc-slow").start()) {
-            assertEquals(200, app.get("/orders"));
+            JdbcChecks.awaitWoven(app);
             JsonNode report = JdbcChecks.assertSlowQuery(app, "SELECT SLEEP(?)");
             JdbcChecks.assertNoSqlLiterals(report);
             assertEquals(List.of(), Reports.findings(report, "connection-leak"), "slow but closed is no leak");
             assertEquals(0, report.path("metrics").path("jdbc").path("internalErrors").asInt(), report.toString());
 
-            List<RecordedEvent> events = JdbcChecks.jfrEvents(app, "io.sreagent.SlowQuery");
+            // Seeding the schema at start-up can be slow too on a busy machine: only the scenario's statement is checked.
+            List<RecordedEvent> events = JdbcChecks.jfrEvents(app, "io.sreagent.SlowQuery").stream()
+                    .filter(e -> e.getString("sql").equals("SELECT SLEEP(?)")).toList();
             assertEquals(2, events.size(), events.toString());
             for (RecordedEvent e : events) {
                 assertEquals("SELECT SLEEP(?)", e.getString("sql"));
@@ -122,6 +127,7 @@ class JdbcH2IT {
         try (AppProcess app = AppProcess.testApp().java(java)
                 .agent("report.dir=reports,evaluate.interval=200ms,jdbc.leak.threshold=2s,jdbc.pool.busy=1s")
                 .name("jdbc-healthy").start()) {
+            int before = JdbcChecks.awaitWoven(app);
             ExecutorService clients = Executors.newFixedThreadPool(8);
             List<Future<Integer>> results = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
@@ -137,7 +143,7 @@ class JdbcH2IT {
             assertEquals(List.of(), Reports.alarms(report), "healthy run raised alarms:\n" + report.toPrettyString());
             JsonNode jdbc = report.path("metrics").path("jdbc");
             JsonNode connections = jdbc.path("connections");
-            assertTrue(connections.path("acquired").asInt() >= 400, jdbc.toString());
+            assertTrue(connections.path("acquired").asInt() >= before + 400, jdbc.toString());
             assertEquals(connections.path("acquired").asInt(), connections.path("closed").asInt(), jdbc.toString());
             assertEquals(0, connections.path("live").asInt(), jdbc.toString());
             assertEquals(10, jdbc.path("pools").path("test-app-pool").path("max").asInt(), jdbc.toString());

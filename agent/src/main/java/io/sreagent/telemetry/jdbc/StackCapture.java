@@ -64,7 +64,7 @@ public final class StackCapture {
     }
 
     /**
-     * From sampling to every call, once a problem whose site is unknown has been seen: the next
+     * From sampling to every call, once a leak or exhausted pool whose site is unknown has been seen: the next
      * occurrences then carry their site, and a healthy application never pays for it.
      */
     public boolean escalate() {
