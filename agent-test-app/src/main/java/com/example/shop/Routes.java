@@ -5,15 +5,18 @@ import com.example.shop.scenario.ContentionScenario;
 import com.example.shop.scenario.CpuBurnScenario;
 import com.example.shop.scenario.DeadlockScenario;
 import com.example.shop.scenario.ErrorScenario;
+import com.example.shop.scenario.ExhaustPoolScenario;
 import com.example.shop.scenario.ExternalFlakyScenario;
 import com.example.shop.scenario.ExternalSlowScenario;
 import com.example.shop.scenario.GrowCacheScenario;
 import com.example.shop.scenario.HealthServlet;
+import com.example.shop.scenario.LeakConnectionScenario;
 import com.example.shop.scenario.LockDeadlockScenario;
 import com.example.shop.scenario.NoTimeoutScenario;
 import com.example.shop.scenario.OrderByIdServlet;
 import com.example.shop.scenario.OrdersServlet;
 import com.example.shop.scenario.SlowEndpointScenario;
+import com.example.shop.scenario.SlowQueryScenario;
 import jakarta.servlet.http.HttpServlet;
 import java.util.List;
 
@@ -42,6 +45,9 @@ final class Routes {
                 new Route("/no-timeout", new NoTimeoutScenario(context.upstream())),
                 new Route("/error", new ErrorScenario()),
                 new Route("/slow-endpoint", new SlowEndpointScenario(context.dataSource())),
-                new Route("/async", new AsyncScenario()));
+                new Route("/async", new AsyncScenario()),
+                new Route("/leak-connection", new LeakConnectionScenario(context.dataSource())),
+                new Route("/exhaust-pool", new ExhaustPoolScenario(context.dataSource())),
+                new Route("/slow-query", new SlowQueryScenario(context.dataSource())));
     }
 }

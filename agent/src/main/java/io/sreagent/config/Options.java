@@ -53,6 +53,17 @@ public final class Options {
     public static final String EXTERNAL_MIN_CALLS = "external.min.calls";
     public static final String EXTERNAL_ERROR_RATE = "external.error.rate";
     public static final String EXTERNAL_HOSTS_MAX = "external.hosts.max";
+    public static final String JDBC_LEAK_THRESHOLD = "jdbc.leak.threshold";
+    public static final String JDBC_LEAK_ALLOW = "jdbc.leak.allow";
+    public static final String JDBC_TRACK_MAX = "jdbc.track.max";
+    public static final String JDBC_STACK = "jdbc.stack";
+    public static final String JDBC_STACK_SAMPLE = "jdbc.stack.sample";
+    public static final String JDBC_SLOW = "jdbc.slow";
+    public static final String JDBC_STATEMENTS_MAX = "jdbc.statements.max";
+    public static final String JDBC_REDACT = "jdbc.redact";
+    public static final String JDBC_POOL_WAIT = "jdbc.pool.wait";
+    public static final String JDBC_POOL_BUSY = "jdbc.pool.busy";
+    public static final String JDBC_POOL_WINDOW = "jdbc.pool.window";
     public static final String INSTRUMENT_PREFIX = "instrument.";
 
     static final Map<String, Option> ALL = new LinkedHashMap<>();
@@ -175,6 +186,33 @@ public final class Options {
         add(EXTERNAL_HOSTS_MAX, "100", "a whole number from 1 to 10000",
                 "distinct outbound hosts tracked; further ones are counted under the host other",
                 s -> Values.intBetween(s, 1, 10_000));
+        add(JDBC_LEAK_THRESHOLD, "30s", "a duration such as 10s, 30s, 5m",
+                "a JDBC connection held this long without close() is a suspected leak", Values::duration);
+        add(JDBC_LEAK_ALLOW, "", "comma-separated packages, classes or Class.method names such as com.acme.BatchJob.run",
+                "acquisition sites that hold connections for long on purpose and are never reported as leaks",
+                Values::packages);
+        add(JDBC_TRACK_MAX, "10000", "a whole number from 100 to 10000000",
+                "most open JDBC connections tracked at once in the shared table (plus 8 per thread); more are counted as dropped",
+                s -> Values.intBetween(s, 100, 10_000_000));
+        add(JDBC_STACK, "sampled", "always, sampled or never",
+                "when the stack of a connection acquisition is captured (sampled: 1 in jdbc.stack.sample, and every one once a leak or exhausted pool without a site is seen)",
+                s -> Values.oneOf(s, Set.of("always", "sampled", "never")));
+        add(JDBC_STACK_SAMPLE, "256", "a whole number from 1 to 1000000",
+                "with jdbc.stack=sampled, one acquisition in this many has its stack captured",
+                s -> Values.intBetween(s, 1, 1_000_000));
+        add(JDBC_SLOW, "1s", "a duration such as 200ms, 1s",
+                "a SQL execution at least this long is slow", Values::duration);
+        add(JDBC_STATEMENTS_MAX, "200", "a whole number from 10 to 100000",
+                "distinct SQL statements timed apart; further ones share one 'other' entry",
+                s -> Values.intBetween(s, 10, 100_000));
+        add(JDBC_REDACT, "on", "on or off",
+                "replace SQL literals with ? in reports (off shows SQL as written: may expose data)", Values::onOff);
+        add(JDBC_POOL_WAIT, "1s", "a duration such as 200ms, 1s",
+                "waiting this long for a connection counts as a slow acquisition", Values::duration);
+        add(JDBC_POOL_BUSY, "30s", "a duration such as 10s, 30s",
+                "how long a pool must stay at 80 % of its maximum or more to be reported", Values::duration);
+        add(JDBC_POOL_WINDOW, "2m", "a duration such as 1m, 5m",
+                "window over which pool waits, timeouts and use are judged", Values::duration);
     }
 
     private static Object durationBetween(String text, long minSeconds, long maxSeconds) {

@@ -1,6 +1,7 @@
 package io.sreagent.runtime;
 
 import io.sreagent.http.HttpFeature;
+import io.sreagent.jdbc.JdbcFeature;
 import io.sreagent.jvm.DeadlockFeature;
 import io.sreagent.jvm.FdFeature;
 import io.sreagent.jfr.JfrFeature;
@@ -16,7 +17,7 @@ public final class Features {
 
     public static List<Feature> all() {
         return List.of(new DeadlockFeature(), new HeapFeature(), new FdFeature(), new MemoryGrowthFeature(), new JfrFeature(),
-                new HttpFeature());
+                new HttpFeature(), new JdbcFeature());
     }
 
     public static List<String> names() {

@@ -79,6 +79,8 @@ class HttpServletIT {
             assertTrue(p50 >= 594 && p50 < 3000, "p50 " + p50);
             assertTrue(slow.path("evidence").path("p95Ms").asDouble() >= p50);
             assertTrue(slow.path("evidence").path("externalPercent").asDouble() < 5, slow.toString());
+            // The JDBC advice feeds the request's breakdown: the 600 ms query is the database's share.
+            assertTrue(slow.path("evidence").path("dbPercent").asDouble() >= 75, slow.toString());
 
             JsonNode slowByUpstream = finding(report, "slow-endpoint", "route", "/external-slow");
             assertTrue(slowByUpstream.path("evidence").path("externalPercent").asDouble() >= 75, slowByUpstream.toString());
