@@ -10,17 +10,24 @@ import io.sreagent.jvm.MemoryGrowthFeature;
 
 import java.util.List;
 
-/** Every feature the agent has, in one place: add a line here to add one. */
+/** Every feature the agent has, in one place: add it to both lists to add one. */
 public final class Features {
+    /**
+     * The names, known without loading a feature class: configuration is read before the bootstrap jar
+     * exists, and loading a feature class then could make the verifier look for bootstrap classes too early.
+     */
+    private static final List<String> NAMES = List.of("deadlock", "heap", "fd", "memory", "jfr", "http", "jdbc");
+
     private Features() {
     }
 
+    /** New instances of every feature, in {@link #names()} order; call only once the bootstrap jar is in place. */
     public static List<Feature> all() {
         return List.of(new DeadlockFeature(), new HeapFeature(), new FdFeature(), new MemoryGrowthFeature(), new JfrFeature(),
                 new HttpFeature(), new JdbcFeature());
     }
 
     public static List<String> names() {
-        return all().stream().map(Feature::name).toList();
+        return NAMES;
     }
 }
