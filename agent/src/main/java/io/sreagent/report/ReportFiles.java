@@ -58,6 +58,8 @@ public final class ReportFiles {
     /** Writes the report in every configured format and returns the paths written. */
     public synchronized List<Path> write(Report report, long pid) throws IOException {
         checkWritable(dir);
+        // Make room first, so the directory never holds more than `keep` reports, even while this one is written.
+        prune(keep - 1);
         String stem = "sre-agent-" + STAMP.format(report.generatedAt()) + "-pid" + pid + "-" + report.trigger().kind().label();
         List<Path> written = new ArrayList<>();
         for (String format : formats) {
@@ -66,7 +68,6 @@ public final class ReportFiles {
             writeAtomically(target, json ? report.toJson() : report.toText());
             written.add(target);
         }
-        prune();
         return written;
     }
 
@@ -93,8 +94,8 @@ public final class ReportFiles {
         }
     }
 
-    /** Keeps the newest {@code keep} reports (a report is all formats of one stem), of any JVM. */
-    void prune() throws IOException {
+    /** Keeps the newest {@code keep} reports (a report is all files of one stem), of any JVM. */
+    void prune(int keep) throws IOException {
         TreeSet<String> stems = new TreeSet<>();
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "sre-agent-*")) {

@@ -85,7 +85,7 @@ public final class AgentRuntime {
             scheduler.scheduleWithFixedDelay(this::evaluate, every, every, TimeUnit.MILLISECONDS);
             Duration interval = config.durationOrNull(Options.REPORT_INTERVAL);
             if (interval != null) {
-                scheduler.scheduleAtFixedRate(() -> writeReport(new Trigger(Trigger.Kind.PERIODIC, "every " + interval.toSeconds() + " s"), null),
+                scheduler.scheduleWithFixedDelay(() -> writeReport(new Trigger(Trigger.Kind.PERIODIC, "every " + interval.toSeconds() + " s"), null),
                         interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
             }
             // Last: weaving can take seconds on a busy machine, and reports over JMX need not wait for it.

@@ -3,6 +3,7 @@ package io.sreagent.telemetry;
 import io.sreagent.report.Site;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ public final class ExecutionProfile {
     static final int MAX_KEYS = 256;
     static final int MAX_STACKS = 512;
     static final int STACK_DEPTH = 48;
+    private static final String AGENT_PACKAGE = "io.sreagent.";
+    static final StackTraceElement AGENT_FRAME = new StackTraceElement("[sre-agent]", "hooks", null, -1);
 
     private final int ticksKept;
     private final ArrayDeque<Tick> ticks = new ArrayDeque<>();
@@ -27,10 +30,11 @@ public final class ExecutionProfile {
     }
 
     /** One sample: the thread's name and its stack, innermost frame first. */
-    public synchronized void add(String thread, List<StackTraceElement> stack, Site appSite) {
-        if (stack.isEmpty()) {
+    public synchronized void add(String thread, List<StackTraceElement> frames, Site appSite) {
+        if (frames.isEmpty()) {
             return;
         }
+        List<StackTraceElement> stack = foldAgentFrames(frames);
         Tick t = current;
         t.samples++;
         StackTraceElement top = stack.get(0);
@@ -55,6 +59,34 @@ public final class ExecutionProfile {
         if (!ok) {
             t.dropped++;
         }
+    }
+
+    /**
+     * Runs of the agent's own frames (advice hooks called on application threads) become one
+     * {@link #AGENT_FRAME}: the agent's cost stays visible in the profile, as one honest entry, without
+     * its internals crowding the application's methods.
+     */
+    static List<StackTraceElement> foldAgentFrames(List<StackTraceElement> stack) {
+        boolean any = false;
+        for (StackTraceElement f : stack) {
+            if (f.getClassName().startsWith(AGENT_PACKAGE)) {
+                any = true;
+                break;
+            }
+        }
+        if (!any) {
+            return stack;
+        }
+        List<StackTraceElement> out = new ArrayList<>(stack.size());
+        for (StackTraceElement f : stack) {
+            boolean agent = f.getClassName().startsWith(AGENT_PACKAGE);
+            if (!agent) {
+                out.add(f);
+            } else if (out.isEmpty() || out.get(out.size() - 1) != AGENT_FRAME) {
+                out.add(AGENT_FRAME);
+            }
+        }
+        return out;
     }
 
     /** Root-first frames joined by ';', the "folded" format flame-graph tools read. */
