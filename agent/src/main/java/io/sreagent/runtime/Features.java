@@ -3,6 +3,8 @@ package io.sreagent.runtime;
 import io.sreagent.jvm.DeadlockFeature;
 import io.sreagent.jvm.FdFeature;
 import io.sreagent.jvm.HeapFeature;
+import io.sreagent.leaks.ListenersFeature;
+import io.sreagent.leaks.ThreadsFeature;
 
 import java.util.List;
 
@@ -12,7 +14,7 @@ public final class Features {
     }
 
     public static List<Feature> all() {
-        return List.of(new DeadlockFeature(), new HeapFeature(), new FdFeature());
+        return List.of(new DeadlockFeature(), new HeapFeature(), new FdFeature(), new ThreadsFeature(), new ListenersFeature());
     }
 
     public static List<String> names() {

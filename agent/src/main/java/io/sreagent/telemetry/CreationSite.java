@@ -1,0 +1,48 @@
+package io.sreagent.telemetry;
+
+import io.sreagent.report.Site;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where something is being created or registered, read from the current stack with a
+ * {@link StackWalker} (cheaper than a throwable: frames are materialised only up to the one we want).
+ * Also says whether the stack passed through a JDK pool or timer, whose threads belong to the pool.
+ */
+public final class CreationSite {
+    private static final StackWalker WALKER = StackWalker.getInstance();
+    private static final int MAX_DEPTH = 96;
+    private static final Set<String> POOL_CLASSES = Set.of(
+            "java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.ForkJoinPool", "java.util.Timer");
+
+    /** The first application frame (null when the stack has none) and whether a JDK pool was on the way. */
+    public record Found(Site site, boolean viaPool) {
+    }
+
+    private CreationSite() {
+    }
+
+    public static Found find(Sites sites) {
+        boolean[] viaPool = new boolean[1];
+        Optional<StackWalker.StackFrame> app = WALKER.walk(frames -> frames.limit(MAX_DEPTH)
+                .filter(f -> {
+                    String cls = f.getClassName();
+                    if (POOL_CLASSES.contains(cls)) {
+                        viaPool[0] = true;
+                    }
+                    return sites.isApplication(cls);
+                })
+                .findFirst());
+        return new Found(app.map(f -> Site.of(f.toStackTraceElement())).orElse(null), viaPool[0]);
+    }
+
+    /** The current stack as text, at most {@code limit} frames, from the caller of the hooks on. */
+    public static java.util.List<String> stack(int limit) {
+        return WALKER.walk(frames -> frames
+                .dropWhile(f -> f.getClassName().startsWith("io.sreagent."))
+                .limit(limit)
+                .map(f -> f.toStackTraceElement().toString())
+                .toList());
+    }
+}
