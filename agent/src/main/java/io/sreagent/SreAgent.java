@@ -1,5 +1,6 @@
 package io.sreagent;
 
+import io.sreagent.bootstrap.AgentPresence;
 import io.sreagent.config.Config;
 import io.sreagent.config.ConfigException;
 import io.sreagent.config.ConfigLoader;
@@ -18,15 +19,37 @@ import java.util.Map;
 
 /**
  * Entry points: {@code premain} for {@code -javaagent:sre-agent.jar[=options]}, {@code agentmain}
- * for {@code sre-agent attach <pid>}. Whatever goes wrong here is reported in one line and the
+ * for {@code sre-agent attach <pid>} (synchronous, so the attaching CLI sees failures). Whatever goes wrong here is reported in one line and the
  * application carries on without the agent.
  */
 public final class SreAgent {
     private SreAgent() {
     }
 
+    /**
+     * Returns at once: configuration, the bootstrap jar and everything after happen on the agent's own
+     * thread, so the application's main method does not wait for the agent.
+     */
     public static void premain(String args, Instrumentation inst) {
-        start(args, inst, "premain");
+        Thread init = new Thread(new Starter(args, inst), "sre-agent-init");
+        init.setDaemon(true);
+        init.start();
+    }
+
+    /** A class, not a lambda: the first lambda in a JVM costs milliseconds that premain should not spend. */
+    private static final class Starter implements Runnable {
+        private final String args;
+        private final Instrumentation inst;
+
+        Starter(String args, Instrumentation inst) {
+            this.args = args;
+            this.inst = inst;
+        }
+
+        @Override
+        public void run() {
+            start(args, inst, "premain");
+        }
     }
 
     public static void agentmain(String args, Instrumentation inst) {
@@ -35,12 +58,6 @@ public final class SreAgent {
 
     private static void start(String args, Instrumentation inst, String mode) {
         try {
-            BootstrapInjector.inject(inst, agentJar());
-            String running = io.sreagent.bootstrap.AgentPresence.loadedBy();
-            if (running != null) {
-                AgentLog.early("already running in this JVM (started by " + running + "); not starting a second copy");
-                return;
-            }
             Config config;
             try {
                 config = load(args);
@@ -48,8 +65,10 @@ public final class SreAgent {
                 AgentLog.early("ERROR " + e.getMessage() + "; the agent is not started and the application runs without it");
                 return;
             }
-            if (!io.sreagent.bootstrap.AgentPresence.claim(mode)) {
-                AgentLog.early("already running in this JVM; not starting a second copy");
+            // Only now: a rejected configuration leaves no trace in the JVM, not even on the bootstrap path.
+            BootstrapInjector.inject(inst, agentJar());
+            if (!AgentPresence.claim(mode)) {
+                AgentLog.early("already running in this JVM (started by " + AgentPresence.loadedBy() + "); not starting a second copy");
                 return;
             }
             AgentLog.configure(config.text(Options.LOG_LEVEL));

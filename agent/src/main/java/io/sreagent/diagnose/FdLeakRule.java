@@ -40,16 +40,11 @@ public final class FdLeakRule implements Rule {
 
     @Override
     public void evaluate(long nowMillis, List<Finding> out) {
-        long from = nowMillis - window.toMillis();
-        long oldest = open.oldestTime();
-        if (oldest < 0 || oldest > from) {
+        SampleWindow.Samples s = open.coveringLast(nowMillis, window.toMillis());
+        if (s == null || s.count() < 3 || s.last() - s.first() < minGrowth || s.correlation() < MIN_CORRELATION) {
             return;
         }
-        SampleWindow.Samples s = open.since(from);
         double growth = s.last() - s.first();
-        if (s.count() < 3 || growth < minGrowth || s.correlation() < MIN_CORRELATION) {
-            return;
-        }
         long max = limit.getAsLong();
         double perMinute = s.slopePerMinute();
         boolean nearLimit = max > 0 && s.last() >= 0.9 * max;

@@ -28,13 +28,8 @@ public final class HeapPressureRule implements Rule {
 
     @Override
     public void evaluate(long nowMillis, List<Finding> out) {
-        long from = nowMillis - window.toMillis();
-        long oldest = afterGcPercent.oldestTime();
-        if (oldest < 0 || oldest > from) {
-            return; // not watched for a whole window yet
-        }
-        SampleWindow.Samples s = afterGcPercent.since(from);
-        if (s.count() < 2 || s.min() < thresholdPercent) {
+        SampleWindow.Samples s = afterGcPercent.coveringLast(nowMillis, window.toMillis());
+        if (s == null || s.count() < 2 || s.min() < thresholdPercent) {
             return;
         }
         double lowest = s.min();

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /** Heap used after GC, sampled every evaluation into a window that the heap-pressure rule reads. */
 public final class HeapFeature implements Feature {
-    private final HeapAfterGc afterGc = new HeapAfterGc();
+    private HeapAfterGc afterGc;
     private SampleWindow percentWindow;
     private List<Rule> rules = List.of();
     private long maxHeap;
@@ -31,6 +31,7 @@ public final class HeapFeature implements Feature {
         Duration every = context.config().duration(Options.EVALUATE_INTERVAL);
         percentWindow = new SampleWindow(capacity(window, every));
         maxHeap = HeapAfterGc.maxHeap();
+        afterGc = new HeapAfterGc();
         afterGc.start();
         rules = List.of(new HeapPressureRule(percentWindow, context.config().decimal(Options.HEAP_THRESHOLD), window, maxHeap));
     }
@@ -67,6 +68,8 @@ public final class HeapFeature implements Feature {
 
     @Override
     public void stop() {
-        afterGc.stop();
+        if (afterGc != null) {
+            afterGc.stop();
+        }
     }
 }

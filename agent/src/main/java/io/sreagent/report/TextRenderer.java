@@ -56,7 +56,10 @@ final class TextRenderer {
         return out.toString();
     }
 
-    /** Nested maps become indented blocks; lists of maps one line per item; everything else key: value. */
+    /**
+     * Nested maps become indented blocks. In lists, small maps (metrics rows) take one line each, larger
+     * ones (a thread with its stack) a block each; long lists of text one line per item.
+     */
     private static void value(StringBuilder out, String indent, String key, Object v) {
         if (v instanceof Map<?, ?> map) {
             out.append(indent).append(key).append(":\n");
@@ -64,8 +67,22 @@ final class TextRenderer {
         } else if (v instanceof Collection<?> list && !list.isEmpty() && list.iterator().next() instanceof Map) {
             out.append(indent).append(key).append(":\n");
             for (Object item : list) {
-                out.append(indent).append("  - ").append(inline(item)).append('\n');
+                Map<?, ?> row = (Map<?, ?>) item;
+                if (row.size() <= 4 && row.values().stream().noneMatch(x -> x instanceof Collection || x instanceof Map)) {
+                    out.append(indent).append("  - ").append(inline(item)).append('\n');
+                    continue;
+                }
+                String first = "  - ";
+                for (Map.Entry<?, ?> e : row.entrySet()) {
+                    StringBuilder one = new StringBuilder();
+                    value(one, indent + "    ", String.valueOf(e.getKey()), e.getValue());
+                    out.append(indent).append(first).append(one.substring(indent.length() + 4));
+                    first = "    ";
+                }
             }
+        } else if (v instanceof Collection<?> list && list.size() > 3) {
+            out.append(indent).append(key).append(":\n");
+            list.forEach(item -> out.append(indent).append("    ").append(inline(item)).append('\n'));
         } else {
             out.append(indent).append(key).append(": ").append(inline(v)).append('\n');
         }

@@ -11,7 +11,6 @@ import io.sreagent.report.ReportFiles;
 import io.sreagent.report.Trigger;
 import io.sreagent.telemetry.Sites;
 import io.sreagent.trigger.ThresholdTrigger;
-import org.slf4j.Logger;
 
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
@@ -33,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 public final class AgentRuntime {
     /** Set in the application JVM so {@code sre-agent list} can tell, without loading anything, that an agent runs. */
     public static final String STATE_PROPERTY = "io.sreagent.state";
-    private static final Logger LOG = AgentLog.get();
 
     private final Config config;
     private final Instrumentation instrumentation;
@@ -55,8 +53,10 @@ public final class AgentRuntime {
     /** Returns at once: the work happens on the agent's scheduler thread, off the application's start-up path. */
     public void start() {
         System.setProperty(STATE_PROPERTY, loadedBy);
-        if (config.flag(Options.REPORT_ON_SHUTDOWN)) {
+        try {
             Runtime.getRuntime().addShutdownHook(AgentThreads.factory("shutdown").newThread(this::onShutdown));
+        } catch (IllegalStateException shuttingDown) {
+            return; // a short-lived JVM already exiting: nothing to watch
         }
         scheduler.execute(this::startOnAgentThread);
     }
@@ -66,14 +66,14 @@ public final class AgentRuntime {
             AgentContext context = new AgentContext(config, instrumentation, new Sites(config.list(Options.SITE_SKIP)));
             for (Feature f : Features.all()) {
                 if (!config.featureEnabled(f.name())) {
-                    LOG.info("feature {} is off", f.name());
+                    AgentLog.get().info("feature {} is off", f.name());
                     continue;
                 }
                 try {
                     f.start(context);
                     features.add(f);
                 } catch (Throwable t) {
-                    LOG.warn("feature {} could not start and is off: {}", f.name(), t.toString());
+                    AgentLog.get().warn("feature {} could not start and is off: {}", f.name(), t.toString());
                 }
             }
             weave();
@@ -89,10 +89,10 @@ public final class AgentRuntime {
                 scheduler.scheduleAtFixedRate(() -> writeReport(new Trigger(Trigger.Kind.PERIODIC, "every " + interval.toSeconds() + " s"), null),
                         interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
             }
-            LOG.info("sre-agent {} started ({}); features: {}; reports in {}", version(), loadedBy,
+            AgentLog.get().info("sre-agent {} started ({}); features: {}; reports in {}", version(), loadedBy,
                     features.stream().map(Feature::name).toList(), files.dir());
         } catch (Throwable t) {
-            LOG.error("sre-agent could not start and stays out of the way: {}", t.toString());
+            AgentLog.get().error("sre-agent could not start and stays out of the way: {}", t.toString());
         }
     }
 
@@ -102,7 +102,7 @@ public final class AgentRuntime {
         try {
             Weaver.install(instrumentation, weavings);
         } catch (Throwable t) {
-            LOG.warn("could not install the instrumentation; woven features see nothing: {}", t.toString());
+            AgentLog.get().warn("could not install the instrumentation; woven features see nothing: {}", t.toString());
         }
     }
 
@@ -112,11 +112,11 @@ public final class AgentRuntime {
             List<Finding> findings = diagnostician.sampleAndEvaluate(now);
             String reason = threshold == null ? null : threshold.onEvaluation(findings, now);
             if (reason != null) {
-                LOG.warn("{}: writing a report", reason);
+                AgentLog.get().warn("{}: writing a report", reason);
                 writeReport(new Trigger(Trigger.Kind.THRESHOLD, reason), findings);
             }
         } catch (Throwable t) {
-            LOG.debug("evaluation failed", t);
+            AgentLog.get().debug("evaluation failed", t);
         }
     }
 
@@ -124,17 +124,17 @@ public final class AgentRuntime {
     public Path writeReport(Trigger trigger, List<Finding> findings) {
         try {
             List<Path> written = files.write(diagnostician.report(trigger, findings), ProcessHandle.current().pid());
-            LOG.info("{} report written: {}", trigger.kind().label(), written.get(0));
+            AgentLog.get().info("{} report written: {}", trigger.kind().label(), written.get(0));
             return written.get(0);
         } catch (Throwable t) {
-            LOG.warn("could not write the {} report to {}: {}", trigger.kind().label(), files.dir(), t.toString());
+            AgentLog.get().warn("could not write the {} report to {}: {}", trigger.kind().label(), files.dir(), t.toString());
             return null;
         }
     }
 
     private void onShutdown() {
         scheduler.shutdownNow();
-        if (diagnostician != null) {
+        if (diagnostician != null && config.flag(Options.REPORT_ON_SHUTDOWN)) {
             writeReport(new Trigger(Trigger.Kind.SHUTDOWN, "JVM shutting down"), null);
         }
         features.forEach(f -> {

@@ -49,6 +49,16 @@ public final class SampleWindow {
         return new Samples(t, v);
     }
 
+    /**
+     * The samples of the last {@code windowMillis}, or null while the signal has not been watched for
+     * that long: a rule must not judge a window it has only seen part of.
+     */
+    public Samples coveringLast(long nowMillis, long windowMillis) {
+        long from = nowMillis - windowMillis;
+        long oldest = oldestTime();
+        return oldest < 0 || oldest > from ? null : since(from);
+    }
+
     /** Time of the oldest sample still held, or -1. */
     public synchronized long oldestTime() {
         return size == 0 ? -1 : times[(next - size + times.length) % times.length];

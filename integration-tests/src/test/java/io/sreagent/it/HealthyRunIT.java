@@ -1,0 +1,48 @@
+package io.sreagent.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sreagent.it.support.AppProcess;
+import io.sreagent.it.support.Reports;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A healthy service under a few hundred requests gets no warning or critical finding. */
+class HealthyRunIT {
+
+    @Test
+    void healthyTrafficRaisesNoAlarm() throws Exception {
+        // Short windows so the heap and descriptor rules really judge this run instead of waiting for data.
+        try (AppProcess app = AppProcess.testApp()
+                .agent("report.dir=reports,evaluate.interval=200ms,heap.window=3s,fd.window=3s,fd.growth=16")
+                .name("healthy").start()) {
+            ExecutorService clients = Executors.newFixedThreadPool(8);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String path = switch (i % 3) {
+                    case 0 -> "/orders";
+                    case 1 -> "/orders/" + (1 + i % 500);
+                    default -> "/health";
+                };
+                results.add(clients.submit(() -> app.get(path)));
+            }
+            for (Future<Integer> r : results) {
+                assertEquals(200, r.get());
+            }
+            clients.shutdown();
+            Thread.sleep(4000); // longer than the rule windows: every rule has judged the run
+            JsonNode report = app.report();
+            assertEquals(List.of(), Reports.alarms(report), "healthy run raised alarms:\n" + report.toPrettyString());
+            assertTrue(report.path("metrics").path("agent").path("evaluations").asInt() >= 10);
+            assertEquals(0, report.path("metrics").path("agent").path("internalErrors").asInt());
+            assertTrue(Reports.files(app.workDir().resolve("reports"), "threshold.json").isEmpty());
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.sreagent.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sreagent.it.support.AppProcess;
+import io.sreagent.it.support.Reports;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Periodic, threshold and shutdown report files: names, permissions, atomic writes, retention, cool-down. */
+class ReportFilesIT {
+    private static final String NAME = "sre-agent-\\d{8}T\\d{6}\\.\\d{3}Z-pid\\d+-(periodic|threshold|shutdown|on-demand)\\.(json|txt)";
+
+    @Test
+    void periodicFilesAppearAndObeyRetention() throws Exception {
+        try (AppProcess app = AppProcess.testApp().agent("report.dir=reports,report.interval=500ms,report.keep=3,report.formats=json,text")
+                .name("periodic").start()) {
+            Path dir = app.workDir().resolve("reports");
+            AppProcess.await(Duration.ofSeconds(30), () -> app.stderr().lines().filter(l -> l.contains("periodic report written")).count() >= 6,
+                    "six periodic reports");
+            List<Path> json = Reports.files(dir, ".json");
+            List<Path> text = Reports.files(dir, ".txt");
+            assertTrue(json.size() <= 3 && json.size() >= 2, "retention keeps at most 3 reports: " + json);
+            assertEquals(json.stream().map(p -> stem(p)).collect(Collectors.toSet()),
+                    text.stream().map(p -> stem(p)).collect(Collectors.toSet()), "every report in both formats");
+            try (var all = Files.list(dir)) {
+                for (Path p : all.toList()) {
+                    assertTrue(p.getFileName().toString().matches(NAME), "no temp or stray files: " + p);
+                    assertEquals(Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE), Files.getPosixFilePermissions(p), p.toString());
+                }
+            }
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+            JsonNode r = Reports.read(json.get(json.size() - 1));
+            assertEquals("sre-agent/report/v1", r.path("schema").asText());
+            assertEquals("periodic", r.path("trigger").path("kind").asText());
+            assertEquals(app.pid(), r.path("jvm").path("pid").asLong());
+            assertEquals("premain", r.path("jvm").path("loadedBy").asText());
+            assertTrue(r.path("metrics").path("threads").path("live").asInt() > 5);
+            assertTrue(r.path("metrics").path("memory").path("heapMaxMb").asInt() > 0);
+            assertTrue(json.get(json.size() - 1).getFileName().toString().contains("-pid" + app.pid() + "-periodic"));
+        }
+    }
+
+    @Test
+    void newCriticalFindingWritesAReportWithinTwoEvaluationsAndCooldownHoldsTheNext() {
+        long evaluateMs = 1000;
+        try (AppProcess app = AppProcess.testApp()
+                .agent("report.dir=reports,report.interval=off,evaluate.interval=" + evaluateMs + "ms,trigger.cooldown=1h")
+                .name("threshold").start()) {
+            Path dir = app.workDir().resolve("reports");
+            Instant before = Instant.now();
+            assertEquals(202, app.get("/deadlock"));
+            AppProcess.await(Duration.ofSeconds(20), () -> !Reports.files(dir, "threshold.json").isEmpty(), "a threshold report");
+            JsonNode r = Reports.read(Reports.files(dir, "threshold.json").get(0));
+            Instant generated = Instant.parse(r.path("generatedAt").asText());
+            long lagMs = Duration.between(before, generated).toMillis();
+            assertTrue(lagMs <= 2 * evaluateMs + 250, "threshold report " + lagMs + " ms after the deadlock, more than two evaluations");
+            assertEquals("threshold", r.path("trigger").path("kind").asText());
+            assertTrue(r.path("trigger").path("reason").asText().contains("deadlock"), r.toString());
+            assertTrue(Reports.has(r, "deadlock"));
+
+            // A second, different deadlock inside the cool-down is not written at once.
+            assertEquals(202, app.get("/deadlock-locks"));
+            AppProcess.await(Duration.ofSeconds(20), () -> app.report().path("findings").size() >= 2, "the second deadlock");
+            sleep(3 * evaluateMs);
+            assertEquals(1, Reports.files(dir, "threshold.json").size(), "cool-down holds the second threshold report");
+        }
+    }
+
+    @Test
+    void normalShutdownWritesAFinalReport() {
+        AppProcess app = AppProcess.testApp().agent("report.dir=reports,report.formats=json").name("shutdown").start();
+        assertEquals(200, app.get("/orders"));
+        app.stop();
+        List<Path> files = Reports.files(app.workDir().resolve("reports"), "shutdown.json");
+        assertEquals(1, files.size(), app.logs());
+        JsonNode r = Reports.read(files.get(0));
+        assertEquals("shutdown", r.path("trigger").path("kind").asText());
+        assertEquals(0, Reports.files(app.workDir().resolve("reports"), ".txt").size(), "formats=json writes no text");
+    }
+
+    private static String stem(Path p) {
+        String n = p.getFileName().toString();
+        return n.substring(0, n.lastIndexOf('.'));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
