@@ -2,6 +2,10 @@ package com.example.shop;
 
 import com.example.shop.scenario.DeadlockScenario;
 import com.example.shop.scenario.HealthServlet;
+import com.example.shop.scenario.HealthyConcurrencyScenario;
+import com.example.shop.scenario.LeakListenersScenario;
+import com.example.shop.scenario.LeakThreadsScenario;
+import com.example.shop.scenario.LeakTimerScenario;
 import com.example.shop.scenario.LockDeadlockScenario;
 import com.example.shop.scenario.OrderByIdServlet;
 import com.example.shop.scenario.OrdersServlet;
@@ -24,6 +28,10 @@ final class Routes {
                 new Route("/orders", new OrdersServlet(context.dataSource())),
                 new Route("/orders/*", new OrderByIdServlet(context.dataSource())),
                 new Route("/deadlock", new DeadlockScenario()),
-                new Route("/deadlock-locks", new LockDeadlockScenario()));
+                new Route("/deadlock-locks", new LockDeadlockScenario()),
+                new Route("/leak-threads", new LeakThreadsScenario()),
+                new Route("/leak-timer", new LeakTimerScenario()),
+                new Route("/leak-listeners", new LeakListenersScenario()),
+                new Route("/healthy-concurrency", new HealthyConcurrencyScenario()));
     }
 }

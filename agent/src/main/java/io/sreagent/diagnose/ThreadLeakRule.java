@@ -49,13 +49,12 @@ public final class ThreadLeakRule implements Rule {
 
     @Override
     public void evaluate(long nowMillis, List<Finding> out) {
-        long from = nowMillis - window.toMillis();
-        long oldest = processThreads.oldestTime();
-        if (oldest < 0 || oldest > from) {
+        SampleWindow.Samples process = processThreads.coveringLast(nowMillis, window.toMillis());
+        if (process == null || process.count() < 3) {
             return; // not observed for a whole window yet
         }
-        SampleWindow.Samples process = processThreads.since(from);
-        double processGrowth = process.count() < 3 ? 0 : process.last() - process.first();
+        long from = nowMillis - window.toMillis();
+        double processGrowth = process.last() - process.first();
         if (processGrowth < minGrowth || process.correlation() < MIN_CORRELATION) {
             return;
         }

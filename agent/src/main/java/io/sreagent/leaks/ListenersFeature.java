@@ -1,6 +1,5 @@
 package io.sreagent.leaks;
 
-import io.sreagent.bootstrap.ListenerHooks;
 import io.sreagent.config.Options;
 import io.sreagent.diagnose.ListenerLeakRule;
 import io.sreagent.diagnose.Rule;
@@ -20,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Listener registrations on application objects and the JDK's listener holders, for the listener-leak rule. */
-public final class ListenersFeature implements Feature, ListenerHooks.Handler {
+public final class ListenersFeature implements Feature {
     static final int METRICS_LISTED = 20;
 
     private ListenerRegistry registry;
@@ -43,17 +42,7 @@ public final class ListenersFeature implements Feature, ListenerHooks.Handler {
         sites = context.sites();
         registry = new ListenerRegistry(sites, HeapFeature.capacity(window, context.config().duration(Options.EVALUATE_INTERVAL)));
         rules = List.of(new ListenerLeakRule(registry::holders, context.config().integer(Options.LISTENERS_THRESHOLD), window));
-        ListenerHooks.install(this);
-    }
-
-    @Override
-    public void added(Object target, Class<?> declaringType, Object[] arguments) {
-        registry.added(target, declaringType, arguments);
-    }
-
-    @Override
-    public void removed(Object target, Class<?> declaringType, Object[] arguments) {
-        registry.removed(target, declaringType, arguments);
+        new ListenerEvents(registry).install();
     }
 
     @Override
@@ -92,6 +81,6 @@ public final class ListenersFeature implements Feature, ListenerHooks.Handler {
 
     @Override
     public void stop() {
-        ListenerHooks.install(null);
+        ListenerEvents.uninstall();
     }
 }

@@ -1,6 +1,5 @@
 package io.sreagent.leaks;
 
-import io.sreagent.bootstrap.ThreadHooks;
 import io.sreagent.config.Options;
 import io.sreagent.diagnose.Rule;
 import io.sreagent.diagnose.ThreadLeakRule;
@@ -28,7 +27,7 @@ import java.util.Map;
  * Threads, pools and timers: where threads are started, which pools and timers are created and never
  * shut down, and the process's live thread count over time, for the thread-leak rule.
  */
-public final class ThreadsFeature implements Feature, ThreadHooks.Handler {
+public final class ThreadsFeature implements Feature {
     /** Groups and pool sites listed in the report's metrics; the rest are counted. */
     static final int METRICS_LISTED = 20;
 
@@ -59,22 +58,7 @@ public final class ThreadsFeature implements Feature, ThreadHooks.Handler {
         threadsAtStart = threadBean.getThreadCount();
         rules = List.of(new ThreadLeakRule(processThreads, this::suspects,
                 context.config().integer(Options.THREADS_GROWTH), window, () -> threadsAtStart));
-        ThreadHooks.install(this);
-    }
-
-    @Override
-    public void threadStarting(Object thread) {
-        starts.starting((Thread) thread);
-    }
-
-    @Override
-    public void executorCreated(Object executor) {
-        pools.created(executor);
-    }
-
-    @Override
-    public void timerCancelled(Object timer) {
-        pools.cancelled(timer);
+        new ThreadEvents(starts, pools).install();
     }
 
     @Override
@@ -174,6 +158,6 @@ public final class ThreadsFeature implements Feature, ThreadHooks.Handler {
 
     @Override
     public void stop() {
-        ThreadHooks.install(null);
+        ThreadEvents.uninstall();
     }
 }
