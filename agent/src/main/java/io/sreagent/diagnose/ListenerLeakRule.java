@@ -65,6 +65,7 @@ public final class ListenerLeakRule implements Rule {
         if (top != null) {
             f.site(top.getKey());
         }
+        f.stack(h.stack());
         f.evidence("targetClass", h.targetClass())
                 .evidence("netRegistrations", net)
                 .evidence("added", h.added())

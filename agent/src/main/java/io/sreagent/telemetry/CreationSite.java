@@ -37,6 +37,18 @@ public final class CreationSite {
         return new Found(app.map(f -> Site.of(f.toStackTraceElement())).orElse(null), viaPool[0]);
     }
 
+    /**
+     * The first application frame that is not in {@code calledClass}: the caller of an application
+     * method that is itself woven (a registration method's own frame is not where it was called from).
+     */
+    public static Site callerOf(Sites sites, String calledClass) {
+        return WALKER.walk(frames -> frames.limit(MAX_DEPTH)
+                .filter(f -> !f.getClassName().equals(calledClass) && sites.isApplication(f.getClassName()))
+                .findFirst()
+                .map(f -> Site.of(f.toStackTraceElement()))
+                .orElse(null));
+    }
+
     /** The current stack as text, at most {@code limit} frames, from the caller of the hooks on. */
     public static java.util.List<String> stack(int limit) {
         return WALKER.walk(frames -> frames

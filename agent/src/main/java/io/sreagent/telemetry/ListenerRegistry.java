@@ -25,6 +25,7 @@ public final class ListenerRegistry {
     public static final int CAPTURE_AFTER = 8;
     /** Targets with fewer net registrations are not sampled over time. */
     public static final int WATCH_FROM = 8;
+    static final int STACK_FRAMES = 16;
 
     private final Sites sites;
     private final int windowCapacity;
@@ -44,7 +45,9 @@ public final class ListenerRegistry {
         Holder h = targets.computeIfAbsent(key, k -> new Holder(
                 target != null ? NamePattern.className(target.getClass()) : declaringType.getName() + " (static)"));
         if (h != null) {
-            h.add(listener, h.size >= CAPTURE_AFTER ? CreationSite.find(sites).site() : null);
+            boolean capture = h.size >= CAPTURE_AFTER;
+            h.add(listener, capture ? CreationSite.callerOf(sites, declaringType.getName()) : null,
+                    capture && h.stack == null ? CreationSite.stack(STACK_FRAMES) : null);
         }
     }
 
@@ -91,6 +94,8 @@ public final class ListenerRegistry {
         private final LongAdder added = new LongAdder();
         private final LongAdder removed = new LongAdder();
         private volatile int size;
+        /** One registering stack, the first captured, for the report. */
+        private volatile List<String> stack;
         private long untracked;
         private SampleWindow window;
 
@@ -98,8 +103,11 @@ public final class ListenerRegistry {
             this.targetClass = targetClass;
         }
 
-        synchronized void add(Object listener, Site site) {
+        synchronized void add(Object listener, Site site, List<String> firstStack) {
             added.increment();
+            if (stack == null && firstStack != null) {
+                stack = firstStack;
+            }
             if (registrations.size() >= MAX_PER_TARGET) {
                 prune();
             }
@@ -145,6 +153,12 @@ public final class ListenerRegistry {
                 }
             }
             size = registrations.size();
+        }
+
+        /** The first registering stack captured, or an empty list. */
+        public List<String> stack() {
+            List<String> s = stack;
+            return s == null ? List.of() : s;
         }
 
         public String targetClass() {

@@ -59,6 +59,22 @@ class ListenerRegistryTest {
     }
 
     @Test
+    void theSiteIsTheCallerOfTheHoldersOwnAddMethod() {
+        com.example.fixture.EventBus bus = new com.example.fixture.EventBus(registry);
+        List<Listener> kept = new ArrayList<>();
+        for (int i = 0; i < ListenerRegistry.CAPTURE_AFTER + 1; i++) {
+            Listener l = new Listener();
+            kept.add(l);
+            AppCode.subscribe(bus, l);
+        }
+        ListenerRegistry.Holder h = holderOf(com.example.fixture.EventBus.class.getName(), kept.size());
+        Site site = h.bySite().keySet().iterator().next();
+        assertEquals("com.example.fixture.AppCode", site.className());
+        assertEquals("subscribe", site.method());
+        assertEquals(true, h.stack().get(0).contains("EventBus.addListener"), h.stack().toString());
+    }
+
+    @Test
     void windowsAreKeptOnlyForTargetsWithManyListeners() {
         Bus small = new Bus();
         Bus big = new Bus();
