@@ -14,10 +14,12 @@ import java.util.jar.JarOutputStream;
 /**
  * Copies the classes of {@code io.sreagent.bootstrap} out of the agent jar into a small jar on the
  * bootstrap search path. Advice woven into java.base, java.sql or application classes calls only
- * these classes, and the bootstrap loader is the one every loader can see.
+ * these classes, and the bootstrap loader is the one every loader can see. In the agent jar they are
+ * stored under {@code sre-bootstrap/}, out of every class loader's sight, so no loader can define a
+ * second copy of them before (or instead of) the bootstrap loader.
  */
 public final class BootstrapInjector {
-    static final String PREFIX = "io/sreagent/bootstrap/";
+    static final String STASH = "sre-bootstrap/";
     private static volatile boolean injected;
 
     private BootstrapInjector() {
@@ -40,8 +42,8 @@ public final class BootstrapInjector {
             Enumeration<JarEntry> entries = source.entries();
             while (entries.hasMoreElements()) {
                 JarEntry entry = entries.nextElement();
-                if (entry.getName().startsWith(PREFIX) && entry.getName().endsWith(".class")) {
-                    out.putNextEntry(new JarEntry(entry.getName()));
+                if (entry.getName().startsWith(STASH) && entry.getName().endsWith(".class")) {
+                    out.putNextEntry(new JarEntry(entry.getName().substring(STASH.length())));
                     try (InputStream in = source.getInputStream(entry)) {
                         in.transferTo(out);
                     }
