@@ -6,8 +6,8 @@ import io.sreagent.telemetry.ThreadStarts;
 
 /**
  * Receives the thread hooks. A class of its own, loaded only once the feature starts: the hook interface
- * must resolve to the bootstrap loader's copy, and the feature class itself is loaded earlier, before the
- * bootstrap jar is on the search path.
+ * exists only on the bootstrap search path, which is set up after the feature classes are first loaded
+ * (to read their names for the configuration).
  */
 final class ThreadEvents implements ThreadHooks.Handler {
     private final ThreadStarts starts;
