@@ -77,8 +77,11 @@ public final class ExecutorRegistry {
             s.threadsNow = 0;
         }
         open.forEach((pool, s) -> {
-            // The common pool is never shut down by design; it is the JDK's, whoever touched it first.
-            if (pool instanceof ExecutorService es && (es.isShutdown() || es == ForkJoinPool.commonPool())) {
+            if (pool instanceof ForkJoinPool fjp && fjp == ForkJoinPool.commonPool()) {
+                open.remove(pool); // the JDK's, never shut down by design, whoever touched it first
+                return;
+            }
+            if (pool instanceof ExecutorService es && es.isShutdown()) {
                 if (open.remove(pool) != null) {
                     s.closed.increment();
                 }

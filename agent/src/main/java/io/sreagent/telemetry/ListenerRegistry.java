@@ -97,6 +97,7 @@ public final class ListenerRegistry {
         /** One registering stack, the first captured, for the report. */
         private volatile List<String> stack;
         private long untracked;
+        private int addsSincePrune;
         private SampleWindow window;
 
         Holder(String targetClass) {
@@ -108,11 +109,12 @@ public final class ListenerRegistry {
             if (stack == null && firstStack != null) {
                 stack = firstStack;
             }
-            if (registrations.size() >= MAX_PER_TARGET) {
+            if (registrations.size() >= MAX_PER_TARGET && ++addsSincePrune >= ThreadStarts.PRUNE_EVERY) {
+                addsSincePrune = 0;
                 prune();
             }
             if (registrations.size() < MAX_PER_TARGET) {
-                registrations.add(new Registration(new WeakReference<>(listener), NamePattern.className(listener.getClass()), site));
+                registrations.add(new Registration(new WeakReference<>(listener), site));
             } else {
                 untracked++;
             }
@@ -187,7 +189,10 @@ public final class ListenerRegistry {
         public synchronized Map<String, Integer> byListenerClass() {
             Map<String, Integer> m = new HashMap<>();
             for (Registration r : registrations) {
-                m.merge(r.listenerClass, 1, Integer::sum);
+                Object listener = r.listener.get();
+                if (listener != null) {
+                    m.merge(NamePattern.className(listener.getClass()), 1, Integer::sum);
+                }
             }
             return m;
         }
@@ -204,6 +209,7 @@ public final class ListenerRegistry {
         }
     }
 
-    private record Registration(WeakReference<Object> listener, String listenerClass, Site site) {
+    /** The listener's class name is read when reported, not on every registration. */
+    private record Registration(WeakReference<Object> listener, Site site) {
     }
 }

@@ -23,6 +23,8 @@ public final class ThreadStarts {
     public static final int MAX_GROUPS = 512;
     public static final int MAX_TRACKED_PER_GROUP = 8192;
     static final int STACK_FRAMES = 24;
+    /** When a group is full, starts between two attempts to drop ended threads from it. */
+    static final int PRUNE_EVERY = 1024;
     private static final String AGENT_THREAD_PREFIX = "sre-agent-";
     private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
 
@@ -102,6 +104,7 @@ public final class ThreadStarts {
         private final ArrayList<WeakReference<Thread>> live = new ArrayList<>();
         private final SampleWindow window;
         private long untracked;
+        private int addsSincePrune;
         private int alive;
         private int peak;
 
@@ -113,7 +116,9 @@ public final class ThreadStarts {
 
         synchronized void add(Thread t) {
             started.increment();
-            if (live.size() >= MAX_TRACKED_PER_GROUP) {
+            // Full: make room now and then, not on every start (a prune walks the whole list).
+            if (live.size() >= MAX_TRACKED_PER_GROUP && ++addsSincePrune >= PRUNE_EVERY) {
+                addsSincePrune = 0;
                 prune();
             }
             if (live.size() < MAX_TRACKED_PER_GROUP) {
