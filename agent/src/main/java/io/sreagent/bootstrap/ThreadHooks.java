@@ -4,8 +4,9 @@ package io.sreagent.bootstrap;
  * Called by advice woven into {@code java.lang.Thread.start}, the executor and timer constructors and
  * {@code Timer.cancel}: forwards to the handler the threads feature installs. Lives in the bootstrap
  * loader (java.base only, Object-typed parameters). A per-thread depth makes only the outermost of
- * nested calls count ({@code start()} calling {@code start(container)} on JDK 21+, a constructor
- * delegating to another) and keeps whatever the handler itself does from being observed.
+ * nested starts count ({@code start()} calling {@code start(container)} on JDK 21+) and keeps whatever
+ * the handler itself does from being observed. A pool's delegating constructors report the same object
+ * more than once; the agent ignores repeats by identity.
  */
 public final class ThreadHooks {
 
