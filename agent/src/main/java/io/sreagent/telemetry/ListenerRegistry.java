@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
  * Net listener registrations per target object (the object whose add/remove method was called; the
  * class for a static registry). Targets and listeners are held weakly: a registration whose listener
  * was collected was not being kept alive by the target and no longer counts. The registering site is
- * captured only once a target holds {@link #CAPTURE_AFTER} listeners, so a listener registered once at
- * start-up costs no stack walk. Bounded by {@link #MAX_TARGETS} targets and {@link #MAX_PER_TARGET}
+ * captured only once a target holds {@link #CAPTURE_AFTER} listeners, and then only for registrations
+ * that take it to a new high, so start-up registrations and balanced add/remove cost no stack walk. Bounded by {@link #MAX_TARGETS} targets and {@link #MAX_PER_TARGET}
  * registrations tracked per target (more are counted).
  */
 public final class ListenerRegistry {
@@ -45,7 +45,9 @@ public final class ListenerRegistry {
         Holder h = targets.computeIfAbsent(key, k -> new Holder(
                 target != null ? NamePattern.className(target.getClass()) : declaringType.getName() + " (static)"));
         if (h != null) {
-            boolean capture = h.size >= CAPTURE_AFTER;
+            // Only a registration that takes the target to a new high is walked: a leak keeps doing that,
+            // a busy but balanced target (add, remove, add...) does not.
+            boolean capture = h.size >= CAPTURE_AFTER && h.size >= h.peak;
             h.add(listener, capture ? CreationSite.callerOf(sites, declaringType.getName()) : null,
                     capture && h.stack == null ? CreationSite.stack(STACK_FRAMES) : null);
         }
@@ -94,6 +96,7 @@ public final class ListenerRegistry {
         private final LongAdder added = new LongAdder();
         private final LongAdder removed = new LongAdder();
         private volatile int size;
+        private volatile int peak;
         /** One registering stack, the first captured, for the report. */
         private volatile List<String> stack;
         private long untracked;
@@ -119,6 +122,7 @@ public final class ListenerRegistry {
                 untracked++;
             }
             size = registrations.size();
+            peak = Math.max(peak, size);
         }
 
         /** Removes the most recent registration of this very listener; one registered before the agent came is ignored. */
