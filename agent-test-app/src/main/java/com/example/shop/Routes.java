@@ -1,6 +1,9 @@
 package com.example.shop;
 
+import com.example.shop.scenario.ContentionScenario;
+import com.example.shop.scenario.CpuBurnScenario;
 import com.example.shop.scenario.DeadlockScenario;
+import com.example.shop.scenario.GrowCacheScenario;
 import com.example.shop.scenario.HealthServlet;
 import com.example.shop.scenario.HealthyConcurrencyScenario;
 import com.example.shop.scenario.LeakListenersScenario;
@@ -29,6 +32,9 @@ final class Routes {
                 new Route("/orders/*", new OrderByIdServlet(context.dataSource())),
                 new Route("/deadlock", new DeadlockScenario()),
                 new Route("/deadlock-locks", new LockDeadlockScenario()),
+                new Route("/cpu-burn", new CpuBurnScenario()),
+                new Route("/grow-cache", new GrowCacheScenario()),
+                new Route("/contention", new ContentionScenario()),
                 new Route("/leak-threads", new LeakThreadsScenario()),
                 new Route("/leak-timer", new LeakTimerScenario()),
                 new Route("/leak-listeners", new LeakListenersScenario()),

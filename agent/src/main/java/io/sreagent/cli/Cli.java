@@ -3,7 +3,7 @@ package io.sreagent.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-/** {@code java -jar sre-agent.jar list | attach <pid> [options] | report <pid> [--format text|json] [--out FILE] | help} */
+/** {@code java -jar sre-agent.jar list | attach <pid> [options] | report <pid> [--format text|json] [--out FILE] | heapdump <pid> [--out FILE.hprof] [--all] | help} */
 public final class Cli {
     static final String USAGE = String.join("\n",
             "usage: java -jar sre-agent.jar <command>",
@@ -11,6 +11,8 @@ public final class Cli {
             "  attach <pid> [key=value,...]          load the agent into a running JVM (a no-op if it already runs there)",
             "  report <pid> [--format text|json] [--out FILE]",
             "                                        print the current report of a JVM running the agent",
+            "  heapdump <pid> [--out FILE.hprof] [--all]",
+            "                                        write a heap dump of a JVM (live objects unless --all); warns about its size",
             "  help                                  this text",
             "Options are the same keys as -javaagent:sre-agent.jar=key=value,...; see the README.");
 
@@ -33,6 +35,7 @@ public final class Cli {
                 case "list" -> Commands.list(out);
                 case "attach" -> Commands.attach(rest, out, err);
                 case "report" -> Commands.report(rest, out, err);
+                case "heapdump" -> Commands.heapdump(rest, out, err);
                 default -> {
                     err.println("sre-agent: unknown command '" + args[0] + "'\n" + USAGE);
                     yield 2;

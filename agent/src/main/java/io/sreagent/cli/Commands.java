@@ -8,6 +8,8 @@ import io.sreagent.jmx.SreAgentMXBean;
 import io.sreagent.runtime.AgentRuntime;
 import io.sreagent.runtime.Features;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+
 import javax.management.InstanceNotFoundException;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
@@ -15,6 +17,9 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,17 +115,9 @@ final class Commands {
      * needed: no agent is loaded, so JDK 21+ prints no dynamic-loading warning. Null when no agent runs.
      */
     private static String fetchReport(String pid, String format) throws Exception {
-        VirtualMachine vm = VirtualMachine.attach(pid);
-        String address;
-        boolean agentRuns;
-        try {
-            agentRuns = vm.getSystemProperties().getProperty(AgentRuntime.STATE_PROPERTY) != null;
-            if (!agentRuns) {
-                return null;
-            }
-            address = vm.startLocalManagementAgent();
-        } finally {
-            vm.detach();
+        String address = localJmxAddress(pid, true);
+        if (address == null) {
+            return null;
         }
         try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address))) {
             MBeanServerConnection server = connector.getMBeanServerConnection();
@@ -137,6 +134,80 @@ final class Commands {
                     Thread.sleep(100);
                 }
             }
+        }
+    }
+
+    /**
+     * The address of the JVM's local JMX connector, started through the attach API if needed (this
+     * loads no agent). Null when {@code needAgent} and the JVM does not run sre-agent.
+     */
+    private static String localJmxAddress(String pid, boolean needAgent) throws Exception {
+        VirtualMachine vm = VirtualMachine.attach(pid);
+        try {
+            if (needAgent && vm.getSystemProperties().getProperty(AgentRuntime.STATE_PROPERTY) == null) {
+                return null;
+            }
+            return vm.startLocalManagementAgent();
+        } finally {
+            vm.detach();
+        }
+    }
+
+    /**
+     * Writes a heap dump of another JVM through its HotSpotDiagnostic MBean, over the same local JMX
+     * connection {@code report} uses. Says first how big it will be and that the JVM pauses meanwhile,
+     * and refuses when the disk has not room for it. The target JVM writes the file, so the path is absolute.
+     */
+    static int heapdump(String[] args, PrintStream out, PrintStream err) throws Exception {
+        if (args.length < 1) {
+            throw new Cli.UsageException("heapdump takes a pid");
+        }
+        String pid = pid(args[0]);
+        Path file = null;
+        boolean all = false;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--all" -> all = true;
+                case "--out" -> {
+                    if (i + 1 >= args.length) {
+                        throw new Cli.UsageException("--out needs a value");
+                    }
+                    file = Path.of(args[++i]);
+                }
+                default -> throw new Cli.UsageException("unknown flag '" + args[i] + "'");
+            }
+        }
+        if (file == null) {
+            file = Path.of("heap-pid" + pid + "-" + System.currentTimeMillis() + ".hprof");
+        }
+        file = file.toAbsolutePath();
+        if (!file.getFileName().toString().endsWith(".hprof")) {
+            throw new Cli.UsageException("--out must end with .hprof (the JVM insists)");
+        }
+        if (Files.exists(file)) {
+            err.println("sre-agent: " + file + " exists; not overwriting it");
+            return 1;
+        }
+        try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(localJmxAddress(pid, false)))) {
+            MBeanServerConnection server = connector.getMBeanServerConnection();
+            MemoryUsage heap = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.MEMORY_MXBEAN_NAME,
+                    MemoryMXBean.class).getHeapMemoryUsage();
+            long usable = Files.getFileStore(file.getParent()).getUsableSpace();
+            out.printf("WARNING: pid %s uses %d MB of heap (max %d MB): the dump of %s objects will be up to that size,%n"
+                            + "and the JVM stops while it is written (seconds per GB). Free space in %s: %d MB.%n",
+                    pid, heap.getUsed() >> 20, heap.getMax() >> 20, all ? "all" : "live (a full GC first)",
+                    file.getParent(), usable >> 20);
+            if (heap.getUsed() > usable) {
+                err.println("sre-agent: not enough free disk space for the dump; choose another place with --out");
+                return 1;
+            }
+            HotSpotDiagnosticMXBean diagnostic = ManagementFactory.newPlatformMXBeanProxy(server,
+                    "com.sun.management:type=HotSpotDiagnostic", HotSpotDiagnosticMXBean.class);
+            long start = System.nanoTime();
+            diagnostic.dumpHeap(file.toString(), !all);
+            out.printf("heap dump written: %s (%d MB in %.1f s); open it with Eclipse MAT or VisualVM%n",
+                    file, Files.size(file) >> 20, (System.nanoTime() - start) / 1e9);
+            return 0;
         }
     }
 

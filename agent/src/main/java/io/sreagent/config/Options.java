@@ -26,6 +26,24 @@ public final class Options {
     public static final String HEAP_WINDOW = "heap.window";
     public static final String FD_GROWTH = "fd.growth";
     public static final String FD_WINDOW = "fd.window";
+    public static final String CPU_THRESHOLD = "cpu.threshold";
+    public static final String CPU_WINDOW = "cpu.window";
+    public static final String HOT_SHARE = "hot.share";
+    public static final String HOT_CORES = "hot.cores";
+    public static final String HOT_WINDOW = "hot.window";
+    public static final String GC_THRESHOLD = "gc.threshold";
+    public static final String GC_WINDOW = "gc.window";
+    public static final String LOCK_THRESHOLD = "lock.threshold";
+    public static final String LOCK_WINDOW = "lock.window";
+    public static final String MEMORY_GROWTH = "memory.growth";
+    public static final String MEMORY_WINDOW = "memory.window";
+    public static final String MEMORY_HISTOGRAM = "memory.histogram";
+    public static final String JFR_DELAY = "jfr.delay";
+    public static final String JFR_SAMPLE_PERIOD = "jfr.sample.period";
+    public static final String JFR_LOCK_THRESHOLD = "jfr.lock.threshold";
+    public static final String JFR_DUMP = "jfr.dump";
+    public static final String JFR_DUMP_AGE = "jfr.dump.age";
+    public static final String JFR_DUMP_SIZE = "jfr.dump.size";
     public static final String THREADS_GROWTH = "threads.growth";
     public static final String THREADS_WINDOW = "threads.window";
     public static final String LISTENERS_THRESHOLD = "listeners.threshold";
@@ -74,6 +92,68 @@ public final class Options {
                 s -> Values.intBetween(s, 1, 1_000_000));
         add(FD_WINDOW, "10m", "a duration such as 5m, 10m",
                 "window over which descriptor growth is judged", Values::duration);
+        add(CPU_THRESHOLD, "80", "a percentage from 1 to 100",
+                "JVM CPU use, as a share of the whole machine, that counts as high when sustained over cpu.window",
+                s -> Values.doubleBetween(s, 1, 100));
+        add(CPU_WINDOW, "1m", "a duration from 5s to 1h", "how long high CPU must last before it is reported",
+                s -> durationBetween(s, 5, 3600));
+        add(HOT_SHARE, "50", "a percentage from 1 to 100",
+                "share of the CPU samples one method (or regex/JSON/concatenation/reflection) must hold to be hot",
+                s -> Values.doubleBetween(s, 1, 100));
+        add(HOT_CORES, "0.25", "a number of cores from 0.01 to 1024",
+                "how many cores' worth of samples the hot method must use for a warning (less is info)",
+                s -> Values.doubleBetween(s, 0.01, 1024));
+        add(HOT_WINDOW, "1m", "a duration from 5s to 1h", "window of CPU samples the hot-method rule looks at",
+                s -> durationBetween(s, 5, 3600));
+        add(GC_THRESHOLD, "10", "a percentage from 1 to 100",
+                "share of wall time spent in GC pauses that counts as GC pressure", s -> Values.doubleBetween(s, 1, 100));
+        add(GC_WINDOW, "1m", "a duration from 5s to 1h", "how long GC pressure must last before it is reported",
+                s -> durationBetween(s, 5, 3600));
+        add(LOCK_THRESHOLD, "10", "a percentage from 1 to 10000",
+                "time threads spent waiting for one lock, summed, as a share of lock.window, that counts as contention",
+                s -> Values.doubleBetween(s, 1, 10_000));
+        add(LOCK_WINDOW, "1m", "a duration from 5s to 1h", "window over which lock waits are summed",
+                s -> durationBetween(s, 5, 3600));
+        add(MEMORY_GROWTH, "10", "a percentage from 1 to 100",
+                "growth of heap used after GC over memory.window, as a share of the maximum heap, that counts as a leak",
+                s -> Values.doubleBetween(s, 1, 100));
+        add(MEMORY_WINDOW, "10m", "a duration from 10s to 24h", "window over which heap growth is judged",
+                s -> durationBetween(s, 10, 86_400));
+        add(MEMORY_HISTOGRAM, "on", "on or off",
+                "on memory growth, diff two class histograms to name the growing classes (each costs a full GC)",
+                Values::onOff);
+        add(JFR_DELAY, "10s", "a duration from 0s to 10m",
+                "with -javaagent, how long the JFR stream waits before it starts, so its set-up (about a CPU-second) does not compete with the application's start; after attach it starts at once",
+                s -> s.matches("0+(ms|s|m|h)") ? java.time.Duration.ZERO : durationBetween(s, 0, 600));
+        add(JFR_SAMPLE_PERIOD, "20ms", "a duration from 10ms to 1s",
+                "how often JFR samples running threads' stacks (shorter: finer profile, more overhead)", s -> {
+                    var d = Values.duration(s);
+                    if (d.toMillis() < 10 || d.toMillis() > 1000) {
+                        throw new IllegalArgumentException(s);
+                    }
+                    return d;
+                });
+        add(JFR_LOCK_THRESHOLD, "20ms", "a duration from 1ms to 10s",
+                "shortest monitor or lock wait JFR records", s -> {
+                    var d = Values.duration(s);
+                    if (d.toMillis() < 1 || d.toMillis() > 10_000) {
+                        throw new IllegalArgumentException(s);
+                    }
+                    return d;
+                });
+        add(JFR_DUMP, "on", "on or off", "save the recent JFR recording next to each threshold report", Values::onOff);
+        add(JFR_DUMP_AGE, "2m", "a duration from 10s to 1h", "how far back the saved JFR recording goes",
+                s -> durationBetween(s, 10, 3600));
+        add(JFR_DUMP_SIZE, "32", "a size in MB from 1 to 1024", "largest JFR recording kept on disk and saved, in MB",
+                s -> Values.intBetween(s, 1, 1024));
+    }
+
+    private static Object durationBetween(String text, long minSeconds, long maxSeconds) {
+        var d = Values.duration(text);
+        if (d.toSeconds() < minSeconds || d.toSeconds() > maxSeconds) {
+            throw new IllegalArgumentException(text);
+        }
+        return d;
         add(THREADS_GROWTH, "50", "a whole number from 1 to 1000000",
                 "live threads gained over threads.window that count as a leak (a site must account for half)",
                 s -> Values.intBetween(s, 1, 1_000_000));

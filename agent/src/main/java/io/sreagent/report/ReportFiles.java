@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
 public final class ReportFiles {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
-    /** Matches every report file (and its temp file) in the directory, whatever JVM wrote it. */
-    static final Pattern NAME = Pattern.compile("(sre-agent-\\d{8}T\\d{6}\\.\\d{3}Z-pid\\d+-[a-z-]+)\\.(json|txt)");
+    /** Matches every report file, and the files features put beside one, whatever JVM wrote them. */
+    static final Pattern NAME = Pattern.compile("(sre-agent-\\d{8}T\\d{6}\\.\\d{3}Z-pid\\d+-[a-z-]+)\\.([a-z0-9]+)");
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
 
@@ -68,6 +68,15 @@ public final class ReportFiles {
         }
         prune();
         return written;
+    }
+
+    /** The path beside a written report with the same name and another extension (pruned with the report). */
+    public Path companion(Path report, String extension) {
+        Matcher m = NAME.matcher(report.getFileName().toString());
+        if (!m.matches() || !extension.matches("[a-z0-9]+")) {
+            throw new IllegalArgumentException("not a report file or extension: " + report + ", " + extension);
+        }
+        return report.resolveSibling(m.group(1) + "." + extension);
     }
 
     private void writeAtomically(Path target, String content) throws IOException {

@@ -19,9 +19,10 @@ public record Site(String className, String method, String file, int line) {
         return m;
     }
 
-    /** Reads like a stack frame: {@code com.acme.Orders.load(Orders.java:42)}. */
+    /** Reads like a stack frame: {@code com.acme.Orders.load(Orders.java:42)}, or {@code (line 42)} when the file is unknown (JFR frames). */
     @Override
     public String toString() {
-        return className + "." + method + "(" + (file == null ? "Unknown Source" : file + (line > 0 ? ":" + line : "")) + ")";
+        String where = file != null ? file + (line > 0 ? ":" + line : "") : line > 0 ? "line " + line : "Unknown Source";
+        return className + "." + method + "(" + where + ")";
     }
 }

@@ -125,10 +125,23 @@ public final class AgentRuntime {
         try {
             List<Path> written = files.write(diagnostician.report(trigger, findings), ProcessHandle.current().pid());
             AgentLog.get().info("{} report written: {}", trigger.kind().label(), written.get(0));
+            if (trigger.kind() == Trigger.Kind.THRESHOLD) {
+                writeBeside(written.get(0));
+            }
             return written.get(0);
         } catch (Throwable t) {
             AgentLog.get().warn("could not write the {} report to {}: {}", trigger.kind().label(), files.dir(), t.toString());
             return null;
+        }
+    }
+
+    private void writeBeside(Path report) {
+        for (Feature f : features) {
+            try {
+                f.writeBesideThresholdReport(extension -> files.companion(report, extension));
+            } catch (Throwable t) {
+                AgentLog.get().warn("feature {} could not write its files next to {}: {}", f.name(), report, t.toString());
+            }
         }
     }
 

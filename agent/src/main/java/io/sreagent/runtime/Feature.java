@@ -3,8 +3,10 @@ package io.sreagent.runtime;
 import io.sreagent.diagnose.Rule;
 import io.sreagent.instrument.Weaving;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One diagnosable area (deadlocks, heap, JDBC, HTTP...) that can be switched off by name with
@@ -35,6 +37,13 @@ public interface Feature {
 
     /** Adds this feature's raw figures under its own key(s) of the report's {@code metrics}. */
     default void addMetrics(Map<String, Object> metrics) {
+    }
+
+    /**
+     * Writes this feature's own files (a recording, say) next to a threshold report: {@code companion}
+     * turns an extension into the path beside the report, which report pruning deletes with it.
+     */
+    default void writeBesideThresholdReport(Function<String, Path> companion) throws Exception {
     }
 
     /** Undoes {@link #start}: called when the agent shuts down. */

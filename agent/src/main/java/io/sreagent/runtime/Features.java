@@ -2,7 +2,9 @@ package io.sreagent.runtime;
 
 import io.sreagent.jvm.DeadlockFeature;
 import io.sreagent.jvm.FdFeature;
+import io.sreagent.jfr.JfrFeature;
 import io.sreagent.jvm.HeapFeature;
+import io.sreagent.jvm.MemoryGrowthFeature;
 import io.sreagent.leaks.ListenersFeature;
 import io.sreagent.leaks.ThreadsFeature;
 
@@ -14,7 +16,8 @@ public final class Features {
     }
 
     public static List<Feature> all() {
-        return List.of(new DeadlockFeature(), new HeapFeature(), new FdFeature(), new ThreadsFeature(), new ListenersFeature());
+        return List.of(new DeadlockFeature(), new HeapFeature(), new FdFeature(), new MemoryGrowthFeature(), new JfrFeature(),
+                new ThreadsFeature(), new ListenersFeature());
     }
 
     public static List<String> names() {

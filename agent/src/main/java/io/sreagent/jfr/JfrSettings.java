@@ -1,0 +1,40 @@
+package io.sreagent.jfr;
+
+import java.time.Duration;
+
+/**
+ * The JFR events the agent streams and how, chosen to stay within about 1 % overhead. They match or
+ * are lighter than the JDK's own "default" settings (default.jfc), which Oracle documents as under 1 %
+ * for continuous production use:
+ * <ul>
+ *   <li>{@code jdk.ExecutionSample} every {@code jfr.sample.period} (default 20 ms, as default.jfc; the
+ *       "profile" settings use 10 ms): a few Java threads' stacks per period, cost independent of load;</li>
+ *   <li>{@code jdk.CPULoad} every second, {@code jdk.ThreadCPULoad} every 10 s (one event per thread,
+ *       so less often), {@code jdk.ExceptionStatistics} every 10 s: periodic counters, negligible;</li>
+ *   <li>{@code jdk.JavaMonitorEnter} and {@code jdk.ThreadPark} only above {@code jfr.lock.threshold}
+ *       (default 20 ms, as default.jfc): short, uncontended waits record nothing;</li>
+ *   <li>{@code jdk.ObjectAllocationSample} throttled to 150 events/s (as default.jfc), whatever the
+ *       allocation rate;</li>
+ *   <li>{@code jdk.GarbageCollection}: one event per collection.</li>
+ * </ul>
+ * No allocation-in-TLAB events, no per-class statistics, no file/socket I/O events, no old-object
+ * sampling: those are the costly ones. The stream is unordered (no sorting per flush).
+ */
+final class JfrSettings {
+    static final String CPU_LOAD = "jdk.CPULoad";
+    static final String THREAD_CPU_LOAD = "jdk.ThreadCPULoad";
+    static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
+    static final String GARBAGE_COLLECTION = "jdk.GarbageCollection";
+    static final String ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
+    static final String MONITOR_ENTER = "jdk.JavaMonitorEnter";
+    static final String THREAD_PARK = "jdk.ThreadPark";
+    static final String EXCEPTION_STATISTICS = "jdk.ExceptionStatistics";
+
+    static final Duration CPU_LOAD_PERIOD = Duration.ofSeconds(1);
+    static final Duration THREAD_CPU_LOAD_PERIOD = Duration.ofSeconds(10);
+    static final Duration EXCEPTION_STATISTICS_PERIOD = Duration.ofSeconds(10);
+    static final String ALLOCATION_THROTTLE = "150/s";
+
+    private JfrSettings() {
+    }
+}

@@ -1,0 +1,40 @@
+package io.sreagent.telemetry;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ClassHistogramTest {
+
+    static String histogram(long entries, long entryBytes) {
+        return String.join("\n",
+                " num     #instances         #bytes  class name (module)",
+                "-------------------------------------------------------",
+                "   1:         1000        5000000  [B (java.base@17.0.15)",
+                "   2:      " + entries + "      " + entryBytes + "  com.acme.Cache$Entry",
+                "   3:           10            240  java.lang.Long (java.base@17.0.15)",
+                "Total         2010        5000240");
+    }
+
+    @Test
+    void theClassesThatGrewMostComeFirst() {
+        ClassHistogram before = ClassHistogram.parse(0, histogram(100, 2400));
+        ClassHistogram after = ClassHistogram.parse(60_000, histogram(5100, 122_400));
+        List<ClassHistogram.Growth> grown = after.grownSince(before, 10);
+        assertEquals(1, grown.size(), "unchanged classes are not growth");
+        ClassHistogram.Growth g = grown.get(0);
+        assertEquals("com.acme.Cache$Entry", g.className());
+        assertEquals(5000, g.instancesAdded());
+        assertEquals(120_000, g.bytesAdded());
+        assertEquals(5100, g.instancesNow());
+    }
+
+    @Test
+    void realHistogramOfThisJvmParses() throws Exception {
+        ClassHistogram h = ClassHistogram.take(1);
+        assertTrue(h.grownSince(ClassHistogram.parse(0, ""), 5).size() == 5, "a live JVM has many classes");
+    }
+}

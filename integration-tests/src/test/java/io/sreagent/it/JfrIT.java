@@ -1,0 +1,215 @@
+package io.sreagent.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sreagent.it.support.AppProcess;
+import io.sreagent.it.support.Jdks;
+import io.sreagent.it.support.Project;
+import io.sreagent.it.support.Reports;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The JFR stream in a real JVM finds the CPU burner, the leak and the contended lock the test app
+ * makes, and raises nothing on a healthy service, idle or under load. JDK 17 and 25.
+ *
+ * <p>high-cpu is not asserted here: the machine has 2 cores shared with other test runs, so a JVM
+ * cannot be held above 80 % of it reliably; HighCpuRuleTest checks the rule on recorded readings.
+ */
+class JfrIT {
+    private static final String SCENARIOS = "com/example/shop/scenario/";
+
+    static List<Path> jdks() {
+        return Jdks.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void regexBacktrackingIsTheHotMethodAtItsSite(Path java) {
+        // hot.cores is lowered: on a shared 2-core machine the burning thread may get well under a core.
+        try (AppProcess app = AppProcess.testApp().java(java).name("cpu-burn")
+                .agent("report.dir=reports,evaluate.interval=1s,hot.window=10s,hot.cores=0.1").start()) {
+            assertEquals(202, app.get("/cpu-burn?seconds=60"));
+            JsonNode report = app.awaitReport(Duration.ofSeconds(45),
+                    r -> Reports.findings(r, "hot-method").stream().anyMatch(f -> f.path("severity").asText().equals("warning")),
+                    "a hot-method warning");
+            JsonNode f = Reports.findings(report, "hot-method").get(0);
+            JsonNode e = f.path("evidence");
+            assertEquals("java.util.regex backtracking", e.path("culprit").asText(), f.toString());
+            assertTrue(e.path("method").asText().startsWith("java.util.regex."), f.toString());
+            assertTrue(e.path("sharePercent").asDouble() >= 50, f.toString());
+            assertTrue(e.path("busyCores").asDouble() >= 0.1, f.toString());
+            assertEquals("com.example.shop.scenario.CpuBurnScenario", f.path("site").path("class").asText(), f.toString());
+            assertEquals("isValidCode", f.path("site").path("method").asText(), f.toString());
+            assertEquals(Project.markerLine(SCENARIOS + "CpuBurnScenario.java", "cpu-burn-site"), f.path("site").path("line").asInt());
+            assertTrue(f.path("stack").get(0).asText().startsWith("java.util.regex."), f.toString());
+            assertTrue(f.path("advice").get(1).asText().contains("possessive"));
+            JsonNode cpuThreads = report.path("metrics").path("jfr").path("cpu").path("topThreads");
+            assertTrue(cpuThreads.toString().contains("cpu-burn") || report.path("metrics").path("jfr").path("profile").toString().contains("regex"),
+                    report.path("metrics").path("jfr").toPrettyString());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void anUnboundedCacheIsMemoryGrowthNamingItsClass(Path java) throws Exception {
+        try (AppProcess app = AppProcess.testApp().java(java).name("grow-cache")
+                .agent("report.dir=reports,evaluate.interval=1s,memory.window=20s").start()) {
+            AtomicBoolean done = new AtomicBoolean();
+            Thread load = new Thread(() -> {
+                while (!done.get() && app.isAlive()) {
+                    app.get("/grow-cache?kb=2048"); // 2 MB a request, about 4 MB/s: 256 MB heap lasts a minute
+                    sleep(500);
+                }
+            });
+            load.start();
+            JsonNode report;
+            try {
+                report = app.awaitReport(Duration.ofSeconds(60), r -> Reports.findings(r, "memory-growth").stream()
+                        .anyMatch(f -> f.path("evidence").has("grownClasses")), "memory-growth with the grown classes");
+            } finally {
+                done.set(true);
+                load.join();
+            }
+            JsonNode f = Reports.findings(report, "memory-growth").get(0);
+            JsonNode e = f.path("evidence");
+            assertTrue(e.path("slopeMbPerMinute").asDouble() > 10, f.toString());
+            assertTrue(e.path("correlation").asDouble() >= 0.8, f.toString());
+            assertTrue(e.path("growthMb").asDouble() >= 25.6, "10 % of the 256 MB heap: " + f);
+            JsonNode entry = null;
+            for (JsonNode c : e.path("grownClasses")) {
+                if (c.path("class").asText().equals("com.example.shop.scenario.GrowCacheScenario$PriceList")) {
+                    entry = c;
+                }
+            }
+            assertTrue(entry != null, "the cached class is among the grown ones: " + e.path("grownClasses"));
+            assertTrue(entry.path("instancesAdded").asLong() > 1000, entry.toString());
+            assertTrue(report.path("metrics").path("memoryGrowth").path("classHistogramsTaken").asInt() >= 2);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aContendedMonitorIsReportedAtItsSiteWithAJfrRecordingBesideTheThresholdReport(Path java) throws Exception {
+        try (AppProcess app = AppProcess.testApp().java(java).name("contention")
+                .agent("report.dir=reports,evaluate.interval=1s,lock.window=10s,jfr.dump.age=1m").start()) {
+            assertEquals(202, app.get("/contention?threads=4&seconds=60"));
+            JsonNode report = app.awaitReport(Duration.ofSeconds(40), r -> Reports.has(r, "lock-contention"), "a lock-contention finding");
+            JsonNode f = Reports.findings(report, "lock-contention").get(0);
+            int line = Project.markerLine(SCENARIOS + "ContentionScenario.java", "contention-site");
+            JsonNode site = f.path("site");
+            assertEquals("com.example.shop.scenario.ContentionScenario", site.path("class").asText(), f.toString());
+            assertEquals("addToTotals", site.path("method").asText(), f.toString());
+            assertEquals(line, site.path("line").asInt(), f.toString());
+            JsonNode e = f.path("evidence");
+            assertEquals("monitor", e.path("lockKind").asText());
+            assertEquals("java.lang.Object", e.path("lockClass").asText());
+            assertTrue(e.path("waiters").size() >= 2, f.toString());
+            e.path("waiters").forEach(w -> assertTrue(w.asText().startsWith("contention-"), f.toString()));
+            assertTrue(e.path("waitedPercentOfWindow").asDouble() >= 10, f.toString());
+            assertTrue(e.path("holderThread").asText().startsWith("contention-"), f.toString());
+            assertEquals("com.example.shop.scenario.ContentionScenario.addToTotals(ContentionScenario.java:" + line + ")",
+                    e.path("holderSite").asText(), f.toString());
+
+            // Three waiters at all times is over 100 % of wall time: critical, so a threshold report with its recording.
+            Path dir = app.workDir().resolve("reports");
+            AppProcess.await(Duration.ofSeconds(20), () -> !Reports.files(dir, "threshold.jfr").isEmpty(), "a JFR recording beside the threshold report");
+            Path jfr = Reports.files(dir, "threshold.jfr").get(0);
+            Path json = dir.resolve(jfr.getFileName().toString().replace(".jfr", ".json"));
+            assertTrue(Files.exists(json), "the recording has the report's name");
+            assertTrue(Reports.has(Reports.read(json), "lock-contention"));
+            try (InputStream in = Files.newInputStream(jfr)) {
+                assertArrayEquals(new byte[]{'F', 'L', 'R', 0}, in.readNBytes(4), "a JFR file");
+            }
+            if (java.equals(Jdks.current())) {
+                assertTrue(monitorEnterEvents(jfr) > 0, "the recording holds the waits");
+            }
+        }
+    }
+
+    private static long monitorEnterEvents(Path jfr) throws IOException {
+        long n = 0;
+        for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
+            if (e.getEventType().getName().equals("jdk.JavaMonitorEnter")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Short windows so every JFR rule judges the run; idle first, then under load from 8 clients. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aHealthyServiceIdleAndUnderLoadRaisesNoAlarm(Path java) throws Exception {
+        String windows = "report.dir=reports,jfr.delay=0s,evaluate.interval=500ms,cpu.window=5s,hot.window=5s,gc.window=5s,lock.window=5s,memory.window=10s";
+        try (AppProcess app = AppProcess.testApp().java(java).name("jfr-healthy").agent(windows).start()) {
+            Thread.sleep(11_000);
+            JsonNode idle = app.report();
+            assertEquals(List.of(), Reports.alarms(idle), "idle run raised alarms:\n" + idle.toPrettyString());
+
+            ExecutorService clients = Executors.newFixedThreadPool(8);
+            AtomicInteger failures = new AtomicInteger();
+            AtomicInteger requests = new AtomicInteger();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < 8; c++) {
+                running.add(clients.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        int i = requests.incrementAndGet();
+                        String path = switch (i % 3) {
+                            case 0 -> "/orders";
+                            case 1 -> "/orders/" + (1 + i % 500);
+                            default -> "/health";
+                        };
+                        if (app.get(path) != 200) {
+                            failures.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (var r : running) {
+                r.get();
+            }
+            clients.shutdown();
+            JsonNode loaded = app.report();
+            assertEquals(0, failures.get());
+            assertEquals(List.of(), Reports.alarms(loaded), "healthy run under load raised alarms:\n" + loaded.toPrettyString());
+            JsonNode jfr = loaded.path("metrics").path("jfr");
+            assertTrue(jfr.path("profile").path("samples").asLong() > 0, "the stream delivers samples: " + jfr);
+            assertTrue(jfr.path("events").toString().contains("jdk.ExecutionSample"), jfr.toString());
+            assertFalse(jfr.has("unavailable"), "every event exists on Java 17 and 25: " + jfr.path("unavailable"));
+            assertFalse(jfr.path("cpu").path("topThreads").toString().contains("sre-agent-"), "agent threads are left out");
+            assertFalse(jfr.path("profile").toString().contains("io.sreagent."), "the agent's own code is left out");
+            assertEquals(0, loaded.path("metrics").path("agent").path("internalErrors").asInt());
+            assertTrue(Reports.files(app.workDir().resolve("reports"), "threshold.json").isEmpty());
+            System.out.println("healthy load on " + java + ": " + requests.get() + " requests in 15 s");
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
