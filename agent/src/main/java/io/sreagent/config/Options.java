@@ -146,14 +146,6 @@ public final class Options {
                 s -> durationBetween(s, 10, 3600));
         add(JFR_DUMP_SIZE, "32", "a size in MB from 1 to 1024", "largest JFR recording kept on disk and saved, in MB",
                 s -> Values.intBetween(s, 1, 1024));
-    }
-
-    private static Object durationBetween(String text, long minSeconds, long maxSeconds) {
-        var d = Values.duration(text);
-        if (d.toSeconds() < minSeconds || d.toSeconds() > maxSeconds) {
-            throw new IllegalArgumentException(text);
-        }
-        return d;
         add(THREADS_GROWTH, "50", "a whole number from 1 to 1000000",
                 "live threads gained over threads.window that count as a leak (a site must account for half)",
                 s -> Values.intBetween(s, 1, 1_000_000));
@@ -164,6 +156,14 @@ public final class Options {
                 s -> Values.intBetween(s, 2, 1_000_000));
         add(LISTENERS_WINDOW, "5m", "a duration such as 1m, 5m",
                 "window over which listener growth is judged", Values::duration);
+    }
+
+    private static Object durationBetween(String text, long minSeconds, long maxSeconds) {
+        var d = Values.duration(text);
+        if (d.toSeconds() < minSeconds || d.toSeconds() > maxSeconds) {
+            throw new IllegalArgumentException(text);
+        }
+        return d;
     }
 
     private Options() {
