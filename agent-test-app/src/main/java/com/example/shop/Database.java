@@ -2,8 +2,9 @@ package com.example.shop;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 
-/** Builds the HikariCP pool every database scenario goes through. */
+/** Builds the data source every database scenario goes through: a HikariCP pool, or plain DriverManager. */
 final class Database {
 
     static final String POOL_NAME = "test-app-pool";
@@ -11,7 +12,12 @@ final class Database {
     private Database() {
     }
 
-    static HikariDataSource createPool(Options options) {
+    static DataSource create(Options options) {
+        return options.pooled() ? createPool(options)
+                : new DriverManagerSource(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword());
+    }
+
+    private static HikariDataSource createPool(Options options) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(POOL_NAME);
         config.setJdbcUrl(options.jdbcUrl());
@@ -23,6 +29,7 @@ final class Database {
             config.setPassword(options.jdbcPassword());
         }
         config.setMaximumPoolSize(options.poolSize());
+        config.setConnectionTimeout(options.poolTimeoutMillis());
         return new HikariDataSource(config);
     }
 }

@@ -1,5 +1,7 @@
 package com.example.shop;
 
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -31,8 +33,12 @@ final class JettyServer {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         for (Routes.Route route : routes) {
-            context.addServlet(new ServletHolder(route.servlet()), route.pathSpec());
+            ServletHolder holder = new ServletHolder(route.servlet());
+            holder.setAsyncSupported(true);
+            context.addServlet(holder, route.pathSpec());
         }
+        // Like most services, a filter in front of every servlet (the agent must still count each request once).
+        context.addFilter(RequestIdFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST)).setAsyncSupported(true);
         server.setHandler(context);
         return server;
     }

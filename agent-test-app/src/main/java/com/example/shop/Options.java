@@ -10,6 +10,8 @@ record Options(
         String jdbcUser,
         String jdbcPassword,
         int poolSize,
+        boolean pooled,
+        int poolTimeoutMillis,
         Optional<URI> upstream) {
 
     static final String DEFAULT_JDBC_URL = "jdbc:h2:mem:shop;DB_CLOSE_DELAY=-1";
@@ -21,6 +23,8 @@ record Options(
         String jdbcUser = "";
         String jdbcPassword = "";
         int poolSize = 10;
+        boolean pooled = true;
+        int poolTimeoutMillis = 30_000;
         Optional<URI> upstream = Optional.empty();
 
         for (int i = 0; i < args.length; i += 2) {
@@ -35,11 +39,13 @@ record Options(
                 case "--jdbc-user" -> jdbcUser = value;
                 case "--jdbc-password" -> jdbcPassword = value;
                 case "--pool-size" -> poolSize = parseInt(key, value, 1, 1000);
+                case "--pool" -> pooled = parsePool(key, value);
+                case "--pool-timeout-ms" -> poolTimeoutMillis = parseInt(key, value, 250, 600_000);
                 case "--upstream" -> upstream = Optional.of(parseUri(key, value));
                 default -> throw new IllegalArgumentException("unknown option " + key);
             }
         }
-        return new Options(port, jdbcUrl, jdbcUser, jdbcPassword, poolSize, upstream);
+        return new Options(port, jdbcUrl, jdbcUser, jdbcPassword, poolSize, pooled, poolTimeoutMillis, upstream);
     }
 
     private static int parseInt(String key, String value, int min, int max) {
@@ -52,6 +58,15 @@ record Options(
             // reported below with the accepted range
         }
         throw new IllegalArgumentException(key + " expects an integer in [" + min + ", " + max + "], got " + value);
+    }
+
+    /** "hikari" (the default) or "none": connections straight from DriverManager, one per request. */
+    private static boolean parsePool(String key, String value) {
+        return switch (value) {
+            case "hikari" -> true;
+            case "none" -> false;
+            default -> throw new IllegalArgumentException(key + " expects hikari or none, got " + value);
+        };
     }
 
     private static URI parseUri(String key, String value) {

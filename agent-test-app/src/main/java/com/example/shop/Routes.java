@@ -1,17 +1,26 @@
 package com.example.shop;
 
+import com.example.shop.scenario.AsyncScenario;
 import com.example.shop.scenario.ContentionScenario;
 import com.example.shop.scenario.CpuBurnScenario;
 import com.example.shop.scenario.DeadlockScenario;
+import com.example.shop.scenario.ErrorScenario;
+import com.example.shop.scenario.ExhaustPoolScenario;
+import com.example.shop.scenario.ExternalFlakyScenario;
+import com.example.shop.scenario.ExternalSlowScenario;
 import com.example.shop.scenario.GrowCacheScenario;
 import com.example.shop.scenario.HealthServlet;
 import com.example.shop.scenario.HealthyConcurrencyScenario;
 import com.example.shop.scenario.LeakListenersScenario;
 import com.example.shop.scenario.LeakThreadsScenario;
 import com.example.shop.scenario.LeakTimerScenario;
+import com.example.shop.scenario.LeakConnectionScenario;
 import com.example.shop.scenario.LockDeadlockScenario;
+import com.example.shop.scenario.NoTimeoutScenario;
 import com.example.shop.scenario.OrderByIdServlet;
 import com.example.shop.scenario.OrdersServlet;
+import com.example.shop.scenario.SlowEndpointScenario;
+import com.example.shop.scenario.SlowQueryScenario;
 import jakarta.servlet.http.HttpServlet;
 import java.util.List;
 
@@ -35,6 +44,15 @@ final class Routes {
                 new Route("/cpu-burn", new CpuBurnScenario()),
                 new Route("/grow-cache", new GrowCacheScenario()),
                 new Route("/contention", new ContentionScenario()),
+                new Route("/external-slow", new ExternalSlowScenario(context.httpClient(), context.upstream())),
+                new Route("/external-flaky", new ExternalFlakyScenario(context.httpClient(), context.upstream())),
+                new Route("/no-timeout", new NoTimeoutScenario(context.upstream())),
+                new Route("/error", new ErrorScenario()),
+                new Route("/slow-endpoint", new SlowEndpointScenario(context.dataSource())),
+                new Route("/async", new AsyncScenario()),
+                new Route("/leak-connection", new LeakConnectionScenario(context.dataSource())),
+                new Route("/exhaust-pool", new ExhaustPoolScenario(context.dataSource())),
+                new Route("/slow-query", new SlowQueryScenario(context.dataSource())),
                 new Route("/leak-threads", new LeakThreadsScenario()),
                 new Route("/leak-timer", new LeakTimerScenario()),
                 new Route("/leak-listeners", new LeakListenersScenario()),

@@ -1,6 +1,6 @@
 package com.example.shop;
 
-import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import org.eclipse.jetty.server.Server;
@@ -25,9 +25,9 @@ public final class TestApp {
         }
 
         Server server;
-        HikariDataSource pool;
+        DataSource pool;
         try {
-            pool = Database.createPool(options);
+            pool = Database.create(options);
             Schema.createAndSeed(pool);
             HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             AppContext context = new AppContext(pool, httpClient, options.upstream());
@@ -51,13 +51,19 @@ public final class TestApp {
     }
 
     /** Stops accepting requests before closing the pool, so in-flight requests do not hit a closed pool. */
-    private static void stop(Server server, HikariDataSource pool) {
+    private static void stop(Server server, DataSource pool) {
         try {
             server.stop();
         } catch (Exception e) {
             System.err.println("sre-agent-test-app: error stopping Jetty: " + e);
         } finally {
-            pool.close();
+            if (pool instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    System.err.println("sre-agent-test-app: error closing the pool: " + e);
+                }
+            }
         }
     }
 }

@@ -44,6 +44,26 @@ public final class Options {
     public static final String JFR_DUMP = "jfr.dump";
     public static final String JFR_DUMP_AGE = "jfr.dump.age";
     public static final String JFR_DUMP_SIZE = "jfr.dump.size";
+    public static final String HTTP_SLOW_P95 = "http.slow.p95";
+    public static final String HTTP_SLOW_P99 = "http.slow.p99";
+    public static final String HTTP_MIN_REQUESTS = "http.min.requests";
+    public static final String HTTP_ERROR_RATE = "http.error.rate";
+    public static final String HTTP_ROUTES_MAX = "http.routes.max";
+    public static final String EXTERNAL_SLOW_P95 = "external.slow.p95";
+    public static final String EXTERNAL_MIN_CALLS = "external.min.calls";
+    public static final String EXTERNAL_ERROR_RATE = "external.error.rate";
+    public static final String EXTERNAL_HOSTS_MAX = "external.hosts.max";
+    public static final String JDBC_LEAK_THRESHOLD = "jdbc.leak.threshold";
+    public static final String JDBC_LEAK_ALLOW = "jdbc.leak.allow";
+    public static final String JDBC_TRACK_MAX = "jdbc.track.max";
+    public static final String JDBC_STACK = "jdbc.stack";
+    public static final String JDBC_STACK_SAMPLE = "jdbc.stack.sample";
+    public static final String JDBC_SLOW = "jdbc.slow";
+    public static final String JDBC_STATEMENTS_MAX = "jdbc.statements.max";
+    public static final String JDBC_REDACT = "jdbc.redact";
+    public static final String JDBC_POOL_WAIT = "jdbc.pool.wait";
+    public static final String JDBC_POOL_BUSY = "jdbc.pool.busy";
+    public static final String JDBC_POOL_WINDOW = "jdbc.pool.window";
     public static final String THREADS_GROWTH = "threads.growth";
     public static final String THREADS_WINDOW = "threads.window";
     public static final String LISTENERS_THRESHOLD = "listeners.threshold";
@@ -146,6 +166,57 @@ public final class Options {
                 s -> durationBetween(s, 10, 3600));
         add(JFR_DUMP_SIZE, "32", "a size in MB from 1 to 1024", "largest JFR recording kept on disk and saved, in MB",
                 s -> Values.intBetween(s, 1, 1024));
+        add(HTTP_SLOW_P95, "500ms", "a duration such as 500ms, 1s",
+                "95th percentile of a route's latency above which it is a slow endpoint", Values::duration);
+        add(HTTP_SLOW_P99, "1s", "a duration such as 1s, 2s",
+                "99th percentile of a route's latency above which it is a slow endpoint", Values::duration);
+        add(HTTP_MIN_REQUESTS, "20", "a whole number from 1 to 1000000",
+                "requests a route needs before its latency and error rate are judged",
+                s -> Values.intBetween(s, 1, 1_000_000));
+        add(HTTP_ERROR_RATE, "0.1", "a percentage from 0 to 100",
+                "share of 5xx answers of a route above which it has endpoint errors",
+                s -> Values.doubleBetween(s, 0, 100));
+        add(HTTP_ROUTES_MAX, "200", "a whole number from 1 to 10000",
+                "distinct routes tracked; further ones are counted under the route other",
+                s -> Values.intBetween(s, 1, 10_000));
+        add(EXTERNAL_SLOW_P95, "500ms", "a duration such as 500ms, 1s",
+                "95th percentile of calls to a host above which it is a slow external call", Values::duration);
+        add(EXTERNAL_MIN_CALLS, "5", "a whole number from 1 to 1000000",
+                "calls to a host needed before its latency and error rate are judged",
+                s -> Values.intBetween(s, 1, 1_000_000));
+        add(EXTERNAL_ERROR_RATE, "1", "a percentage from 0 to 100",
+                "share of failed calls (5xx, time-outs, I/O errors) to a host above which it is reported",
+                s -> Values.doubleBetween(s, 0, 100));
+        add(EXTERNAL_HOSTS_MAX, "100", "a whole number from 1 to 10000",
+                "distinct outbound hosts tracked; further ones are counted under the host other",
+                s -> Values.intBetween(s, 1, 10_000));
+        add(JDBC_LEAK_THRESHOLD, "30s", "a duration such as 10s, 30s, 5m",
+                "a JDBC connection held this long without close() is a suspected leak", Values::duration);
+        add(JDBC_LEAK_ALLOW, "", "comma-separated packages, classes or Class.method names such as com.acme.BatchJob.run",
+                "acquisition sites that hold connections for long on purpose and are never reported as leaks",
+                Values::packages);
+        add(JDBC_TRACK_MAX, "10000", "a whole number from 100 to 10000000",
+                "most open JDBC connections tracked at once in the shared table (plus 8 per thread); more are counted as dropped",
+                s -> Values.intBetween(s, 100, 10_000_000));
+        add(JDBC_STACK, "sampled", "always, sampled or never",
+                "when the stack of a connection acquisition is captured (sampled: 1 in jdbc.stack.sample, and every one once a leak or exhausted pool without a site is seen)",
+                s -> Values.oneOf(s, Set.of("always", "sampled", "never")));
+        add(JDBC_STACK_SAMPLE, "256", "a whole number from 1 to 1000000",
+                "with jdbc.stack=sampled, one acquisition in this many has its stack captured",
+                s -> Values.intBetween(s, 1, 1_000_000));
+        add(JDBC_SLOW, "1s", "a duration such as 200ms, 1s",
+                "a SQL execution at least this long is slow", Values::duration);
+        add(JDBC_STATEMENTS_MAX, "200", "a whole number from 10 to 100000",
+                "distinct SQL statements timed apart; further ones share one 'other' entry",
+                s -> Values.intBetween(s, 10, 100_000));
+        add(JDBC_REDACT, "on", "on or off",
+                "replace SQL literals with ? in reports (off shows SQL as written: may expose data)", Values::onOff);
+        add(JDBC_POOL_WAIT, "1s", "a duration such as 200ms, 1s",
+                "waiting this long for a connection counts as a slow acquisition", Values::duration);
+        add(JDBC_POOL_BUSY, "30s", "a duration such as 10s, 30s",
+                "how long a pool must stay at 80 % of its maximum or more to be reported", Values::duration);
+        add(JDBC_POOL_WINDOW, "2m", "a duration such as 1m, 5m",
+                "window over which pool waits, timeouts and use are judged", Values::duration);
         add(THREADS_GROWTH, "50", "a whole number from 1 to 1000000",
                 "live threads gained over threads.window that count as a leak (a site must account for half)",
                 s -> Values.intBetween(s, 1, 1_000_000));

@@ -76,7 +76,6 @@ public final class AgentRuntime {
                     AgentLog.get().warn("feature {} could not start and is off: {}", f.name(), t.toString());
                 }
             }
-            weave();
             diagnostician = new Diagnostician(List.copyOf(features), jvmInfo(), agentInfo());
             SreAgentMBean.register(this);
             long every = config.duration(Options.EVALUATE_INTERVAL).toMillis();
@@ -89,6 +88,8 @@ public final class AgentRuntime {
                 scheduler.scheduleAtFixedRate(() -> writeReport(new Trigger(Trigger.Kind.PERIODIC, "every " + interval.toSeconds() + " s"), null),
                         interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
             }
+            // Last: weaving can take seconds on a busy machine, and reports over JMX need not wait for it.
+            weave();
             AgentLog.get().info("sre-agent {} started ({}); features: {}; reports in {}", version(), loadedBy,
                     features.stream().map(Feature::name).toList(), files.dir());
         } catch (Throwable t) {

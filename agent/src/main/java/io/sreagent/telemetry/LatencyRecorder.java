@@ -25,6 +25,16 @@ public final class LatencyRecorder {
         return histogram.getTotalCount();
     }
 
+    /** Values at the given percentiles (0..100), read from one consistent copy. */
+    public long[] percentiles(double... percentiles) {
+        Histogram copy = histogram.copy();
+        long[] out = new long[percentiles.length];
+        for (int i = 0; i < percentiles.length; i++) {
+            out[i] = copy.getTotalCount() == 0 ? 0 : copy.getValueAtPercentile(percentiles[i]);
+        }
+        return out;
+    }
+
     /** count, p50, p95, p99 and max, each value suffixed with the unit given (e.g. "Ms", "Micros"). */
     public Map<String, Object> summary(String unit) {
         Histogram copy = histogram.copy();

@@ -76,6 +76,8 @@ class AttachIT {
         try (AppProcess app = AppProcess.testApp().java(java).jvmArg("-javaagent:" + copy + "=report.dir=reports")
                 .agent("report.dir=reports").name("two-agents").start()) {
             AppProcess.await(Duration.ofSeconds(20), () -> app.stderr().contains("not starting a second copy"), "the second copy to step aside");
+            // The first copy logs "started" only once it has woven, which takes a while on a busy machine.
+            AppProcess.await(Duration.ofSeconds(60), () -> app.stderr().contains("started (premain)"), "the first copy to start");
             assertEquals(1, count(app.stderr(), "started (premain)"), app.stderr());
             assertEquals("premain", app.report().path("jvm").path("loadedBy").asText());
             CliRun again = CliRun.with(java, "attach", Long.toString(app.pid())).expectSuccess();

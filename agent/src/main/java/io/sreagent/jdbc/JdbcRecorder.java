@@ -1,0 +1,155 @@
+package io.sreagent.jdbc;
+
+import io.sreagent.bootstrap.JdbcHooks;
+import io.sreagent.bootstrap.JdbcListener;
+import io.sreagent.telemetry.jdbc.ConnectionTracker;
+import io.sreagent.telemetry.jdbc.PoolStats;
+import io.sreagent.telemetry.jdbc.Pools;
+import io.sreagent.telemetry.jdbc.SqlNormalizer;
+import io.sreagent.telemetry.jdbc.StackCapture;
+import io.sreagent.telemetry.jdbc.StatementStats;
+import io.sreagent.telemetry.jdbc.WeakIdentityTable;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Receives what the JDBC advice sees, on the application's threads, and files it into the
+ * connection tracker, pool and statement statistics. Never throws: a failure is only counted.
+ */
+final class JdbcRecorder implements JdbcListener {
+    /** Distinct raw SQL strings whose shape is cached; beyond that each is normalised on use. */
+    private static final int SHAPE_CACHE = 4096;
+    /** Prepared statements whose SQL is remembered at once (open statements, not all ever made). */
+    private static final int PREPARED_TRACKED = 100_000;
+
+    private final ConnectionTracker tracker;
+    private final Pools pools;
+    private final StatementStats statements;
+    private final StackCapture capture;
+    private final long slowNanos;
+    private final boolean redact;
+    private final boolean events;
+    private final WeakIdentityTable<String> preparedSql = new WeakIdentityTable<>(PREPARED_TRACKED);
+    private final ConcurrentHashMap<String, String> shapes = new ConcurrentHashMap<>();
+    private final LongAdder internalErrors = new LongAdder();
+    /** Wall-clock time of a nanoTime reading, without a second clock read on the hot path. */
+    private final long wallAtBaseMillis = System.currentTimeMillis();
+    private final long baseNanos = System.nanoTime();
+
+    JdbcRecorder(ConnectionTracker tracker, Pools pools, StatementStats statements, StackCapture capture,
+                 long slowNanos, boolean redact, boolean events) {
+        this.tracker = tracker;
+        this.pools = pools;
+        this.statements = statements;
+        this.capture = capture;
+        this.slowNanos = slowNanos;
+        this.redact = redact;
+        this.events = events;
+    }
+
+    /**
+     * Hands this recorder to the bootstrap hooks. Kept here, not in the feature, on purpose: a class
+     * that mentions JdbcListener in a type check makes the verifier load it, and the feature class is
+     * loaded (by the configuration) before the bootstrap jar is on the path; a copy of a bootstrap class
+     * loaded from the agent jar is a different class, and the hooks would never see this recorder.
+     */
+    void install() {
+        if (JdbcHooks.class.getClassLoader() != null) {
+            throw new IllegalStateException("the JDBC hooks were loaded from " + JdbcHooks.class.getClassLoader()
+                    + ", not the bootstrap class path: woven code would not reach this agent");
+        }
+        JdbcHooks.install(this);
+    }
+
+    void uninstall() {
+        JdbcHooks.uninstall();
+    }
+
+    @Override
+    public void acquired(Object source, Object connection, Throwable error, long nanos, long endNanos) {
+        try {
+            PoolStats pool = pools.of(source);
+            pool.acquired(nanos, error);
+            if (connection == null) {
+                return;
+            }
+            StackCapture.Origin origin = null;
+            if (capture.due()) {
+                origin = capture.capture();
+                if (origin.site() == null) {
+                    return; // no application frame at all: a framework's or pool's own connection
+                }
+            }
+            tracker.acquired(connection, pool.name(), wallMillis(endNanos), Thread.currentThread().getName(), origin);
+        } catch (Throwable t) {
+            internalErrors.increment();
+        }
+    }
+
+    @Override
+    public void closed(Object connection) {
+        try {
+            tracker.closed(connection, System::currentTimeMillis);
+        } catch (Throwable t) {
+            internalErrors.increment();
+        }
+    }
+
+    @Override
+    public void prepared(Object statement, String sql) {
+        try {
+            preparedSql.put(statement, shape(sql));
+        } catch (Throwable t) {
+            internalErrors.increment();
+        }
+    }
+
+    @Override
+    public void executed(Object statement, String sql, Throwable error, long nanos) {
+        try {
+            String shape = sql != null ? shape(sql) : preparedSql.get(statement);
+            StatementStats.Stat stat = statements.statOf(shape != null ? shape : StatementStats.UNKNOWN);
+            statements.record(stat, nanos, error != null);
+            if (nanos >= slowNanos) {
+                StackCapture.Origin origin = capture.capture(); // rare by definition, so always captured
+                statements.recordSlow(stat, new StatementStats.SlowSample(System.currentTimeMillis(), nanos / 1_000_000,
+                        Thread.currentThread().getName(), origin.site(), origin.stack()));
+                if (events) {
+                    JdbcEvents.slowQuery(stat.sql, nanos, origin.site());
+                }
+            }
+        } catch (Throwable t) {
+            internalErrors.increment();
+        }
+    }
+
+    private long wallMillis(long nanoTime) {
+        return wallAtBaseMillis + (nanoTime - baseNanos) / 1_000_000;
+    }
+
+    /** The statement's reportable form: literals removed unless redaction is off (whitespace folded either way). */
+    String shape(String sql) {
+        String s = shapes.get(sql);
+        if (s != null) {
+            return s;
+        }
+        s = redact ? SqlNormalizer.normalize(sql) : SqlNormalizer.foldWhitespace(sql);
+        if (shapes.size() < SHAPE_CACHE) {
+            shapes.put(sql, s);
+        }
+        return s;
+    }
+
+    long internalErrors() {
+        return internalErrors.sum();
+    }
+
+    int preparedTracked() {
+        return preparedSql.size();
+    }
+
+    long preparedDropped() {
+        return preparedSql.dropped();
+    }
+}

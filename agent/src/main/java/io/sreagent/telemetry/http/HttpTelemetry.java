@@ -1,0 +1,244 @@
+package io.sreagent.telemetry.http;
+
+import io.sreagent.bootstrap.HttpHooks;
+import io.sreagent.bootstrap.HttpListener;
+import io.sreagent.report.Site;
+import io.sreagent.telemetry.Sites;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the HTTP advice reports, kept per route (inbound) and per host and method (outbound). Both
+ * tables are bounded: past the limit, new routes go to the route {@code other}, new hosts to the
+ * host {@code other}, and the counts of what went there are in the metrics.
+ */
+public final class HttpTelemetry implements HttpListener {
+    public static final String OTHER = "other";
+    /** Stacks sampled per host, for calls with and without time-outs each: enough to name the site, cheap after. */
+    static final int STACKS_PER_HOST = 16;
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS",
+            "TRACE", "CONNECT");
+
+    private final Sites sites;
+    private final int maxRoutes;
+    private final int maxHosts;
+    /** By method, then route: no key is built per request. */
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, EndpointStats>> endpoints = new ConcurrentHashMap<>();
+    private final AtomicInteger routes = new AtomicInteger();
+    private final ConcurrentHashMap<String, ExternalStats> externals = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AtomicInteger[]> stackBudgets = new ConcurrentHashMap<>();
+    private final LongAdder requestsInOther = new LongAdder();
+    private final LongAdder callsInOther = new LongAdder();
+
+    public HttpTelemetry(Sites sites, int maxRoutes, int maxHosts) {
+        this.sites = sites;
+        this.maxRoutes = maxRoutes;
+        this.maxHosts = maxHosts;
+    }
+
+    /**
+     * Makes this the listener of the HTTP hooks. Done here, not in the feature: passing an HttpListener
+     * to a bootstrap class makes the verifier load the interface, and the feature class is loaded (for
+     * its name, by the configuration) before the bootstrap jar is on the bootstrap path.
+     */
+    public void install() {
+        HttpHooks.install(this);
+    }
+
+    public void uninstall() {
+        HttpHooks.uninstall();
+    }
+
+    @Override
+    public void inbound(String server, String method, String path, String template, int status, Throwable thrown,
+                        boolean async, long nanos, long dbNanos, long dbCalls, long httpNanos, long httpCalls,
+                        String topHost, int topPort) {
+        String m = method(method);
+        String route = template != null ? template : RouteNormalizer.normalize(path);
+        EndpointStats stats = endpoint(server, m, route);
+        if (async) {
+            stats.recordAsync();
+            return;
+        }
+        String exceptionType = null;
+        Site exceptionSite = null;
+        if (thrown != null) {
+            Throwable root = rootCause(thrown);
+            exceptionType = root.getClass().getName();
+            exceptionSite = sites.siteOf(root.getStackTrace());
+        }
+        stats.record(status, nanos, dbNanos, dbCalls, httpNanos, httpCalls,
+                topHost == null ? null : hostKey(topHost, topPort, null), exceptionType, exceptionSite);
+    }
+
+    /**
+     * A separate budget per kind of call, so the sites of the calls that matter (failed, rate-limited,
+     * without time-outs) are sampled even after many healthy calls used up theirs.
+     */
+    @Override
+    public boolean wantsCallSite(String host, int port, boolean timeoutsSet, int status, boolean failed) {
+        if (host == null) {
+            return false;
+        }
+        AtomicInteger[] budget = stackBudgets.get(host);
+        if (budget == null) {
+            if (stackBudgets.size() >= maxHosts) {
+                return false;
+            }
+            budget = stackBudgets.computeIfAbsent(host, h -> {
+                AtomicInteger[] b = new AtomicInteger[CallKind.values().length];
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = new AtomicInteger(STACKS_PER_HOST);
+                }
+                return b;
+            });
+        }
+        AtomicInteger left = budget[CallKind.of(timeoutsSet, status, failed).ordinal()];
+        return left.get() > 0 && left.getAndDecrement() > 0;
+    }
+
+    /** What a sampled stack is for. */
+    enum CallKind {
+        FAILED, RATE_LIMITED, NO_TIMEOUT, NOT_YET_KNOWN, OK;
+
+        static CallKind of(boolean timeoutsSet, int status, boolean failed) {
+            if (failed || status >= 500) {
+                return FAILED;
+            }
+            if (status == 429) {
+                return RATE_LIMITED;
+            }
+            if (!timeoutsSet) {
+                return NO_TIMEOUT;
+            }
+            return status == 0 ? NOT_YET_KNOWN : OK;
+        }
+    }
+
+    @Override
+    public void outbound(String client, String method, String scheme, String host, int port, int status,
+                         Throwable thrown, long nanos, boolean connectTimeoutSet, boolean readTimeoutSet,
+                         boolean async, StackTraceElement[] callStack) {
+        String failure = null;
+        boolean timeout = false;
+        if (thrown != null && status < 0) {
+            failure = thrown.getClass().getName();
+            timeout = isTimeout(thrown);
+        }
+        Site site = callStack == null ? null : sites.siteOf(callStack);
+        external(method(method), hostKey(host, port, scheme), client)
+                .record(status, nanos, failure, timeout, connectTimeoutSet, readTimeoutSet, async, site);
+    }
+
+    @Override
+    public int statusOf(Object response) {
+        return response instanceof java.net.http.HttpResponse<?> r ? r.statusCode() : -1;
+    }
+
+    public List<EndpointStats> endpoints() {
+        List<EndpointStats> all = new ArrayList<>();
+        endpoints.values().forEach(byRoute -> all.addAll(byRoute.values()));
+        return all;
+    }
+
+    public List<ExternalStats> externals() {
+        return List.copyOf(externals.values());
+    }
+
+    public Map<String, Object> toMap(long nowMillis) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<Map<String, Object>> in = new ArrayList<>();
+        endpoints().stream().sorted(Comparator.comparingLong(EndpointStats::count).reversed())
+                .forEach(e -> in.add(e.toMap(nowMillis)));
+        m.put("endpoints", in);
+        m.put("routesLimit", maxRoutes);
+        m.put("requestsInOtherRoute", requestsInOther.sum());
+        List<Map<String, Object>> out = new ArrayList<>();
+        externals().stream().sorted(Comparator.comparingLong(ExternalStats::count).reversed())
+                .forEach(e -> out.add(e.toMap()));
+        m.put("external", out);
+        m.put("hostsLimit", maxHosts);
+        m.put("callsInOtherHost", callsInOther.sum());
+        return m;
+    }
+
+    private EndpointStats endpoint(String server, String method, String route) {
+        ConcurrentHashMap<String, EndpointStats> byRoute = endpoints.get(method);
+        if (byRoute == null) {
+            byRoute = endpoints.computeIfAbsent(method, m -> new ConcurrentHashMap<>());
+        }
+        EndpointStats s = byRoute.get(route);
+        if (s != null) {
+            return s;
+        }
+        if (routes.get() >= maxRoutes) {
+            requestsInOther.increment();
+            return byRoute.computeIfAbsent(OTHER, k -> new EndpointStats(server, method, OTHER, System.currentTimeMillis()));
+        }
+        return byRoute.computeIfAbsent(route, k -> {
+            routes.incrementAndGet();
+            return new EndpointStats(server, method, route, System.currentTimeMillis());
+        });
+    }
+
+    /** One entry per client library too: time-out settings and advice differ between them. */
+    private ExternalStats external(String method, String host, String client) {
+        String key = client + ' ' + method + ' ' + host;
+        ExternalStats s = externals.get(key);
+        if (s != null) {
+            return s;
+        }
+        if (externals.size() >= maxHosts) {
+            callsInOther.increment();
+            return externals.computeIfAbsent(client + ' ' + method + ' ' + OTHER, k -> new ExternalStats(method, OTHER, client));
+        }
+        return externals.computeIfAbsent(key, k -> new ExternalStats(method, host, client));
+    }
+
+    /** Unusual methods are one bucket, so junk requests cannot create routes. */
+    static String method(String method) {
+        return method != null && METHODS.contains(method) ? method : "OTHER";
+    }
+
+    static String hostKey(String host, int port, String scheme) {
+        String h = host == null ? "unknown" : host;
+        if (port > 0) {
+            return h + ':' + port;
+        }
+        if ("https".equalsIgnoreCase(scheme)) {
+            return h + ":443";
+        }
+        return "http".equalsIgnoreCase(scheme) ? h + ":80" : h;
+    }
+
+    /** By class name, so that clients the agent cannot see (or that are absent) are still recognised. */
+    static boolean isTimeout(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            for (Class<?> k = c.getClass(); k != null; k = k.getSuperclass()) {
+                String n = k.getName();
+                if (n.equals("java.net.SocketTimeoutException") || n.equals("java.net.http.HttpTimeoutException")
+                        || n.equals("java.util.concurrent.TimeoutException") || n.endsWith(".ConnectTimeoutException")
+                        || n.endsWith(".InterruptedIOException") && "timeout".equals(c.getMessage())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static Throwable rootCause(Throwable t) {
+        Throwable root = t;
+        for (int i = 0; i < 16 && root.getCause() != null && root.getCause() != root; i++) {
+            root = root.getCause();
+        }
+        return root;
+    }
+}

@@ -1,0 +1,130 @@
+package io.sreagent.bootstrap;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The nesting and attribution logic behind the advice, driven the way woven code calls it. */
+class HttpHooksTest {
+    private final List<String> seen = new ArrayList<>();
+    private final List<long[]> times = new ArrayList<>();
+
+    private final HttpListener listener = new HttpListener() {
+        @Override
+        public void inbound(String server, String method, String path, String template, int status, Throwable thrown,
+                            boolean async, long nanos, long dbNanos, long dbCalls, long httpNanos, long httpCalls,
+                            String topHost, int topPort) {
+            seen.add("in " + method + " " + path + " " + status + " top=" + topHost);
+            times.add(new long[] {nanos, dbNanos, dbCalls, httpNanos, httpCalls});
+        }
+
+        @Override
+        public boolean wantsCallSite(String host, int port, boolean timeoutsSet, int status, boolean failed) {
+            return !timeoutsSet || failed;
+        }
+
+        @Override
+        public void outbound(String client, String method, String scheme, String host, int port, int status,
+                             Throwable thrown, long nanos, boolean connectTimeoutSet, boolean readTimeoutSet,
+                             boolean async, StackTraceElement[] callStack) {
+            seen.add("out " + host + " " + status + (async ? " async" : "") + (callStack != null ? " stack" : ""));
+        }
+
+        @Override
+        public int statusOf(Object response) {
+            return (Integer) response;
+        }
+    };
+
+    @BeforeEach
+    void install() {
+        HttpHooks.install(listener);
+    }
+
+    @AfterEach
+    void uninstall() {
+        HttpHooks.uninstall();
+    }
+
+    @Test
+    void nestedEntriesCountOnceAndCollectTheTimeBelowThem() {
+        long outer = HttpHooks.inboundEnter();              // filter chain
+        long inner = HttpHooks.inboundEnter();              // servlet
+        assertTrue(outer != 0);
+        assertEquals(0, inner);
+        assertTrue(RequestContext.inRequest());
+        RequestContext.addDbNanos(5_000_000);
+        RequestContext.addDbNanos(1_000_000);
+        long call = HttpHooks.outboundEnter();
+        long nestedCall = HttpHooks.outboundEnter();
+        HttpHooks.outboundRecord(HttpHooks.outboundLeave(nestedCall), "c", "GET", "http", "ignored", 80, 200, null, true, true);
+        HttpHooks.outboundRecord(HttpHooks.outboundLeave(call), "c", "GET", "http", "up", 80, 200, null, true, true);
+        RequestContext.addHttpNanos(0);
+        HttpHooks.inboundRecord(HttpHooks.inboundLeave(inner), "s", "GET", "/inner", null, 200, null, false, true);
+        HttpHooks.inboundRecord(HttpHooks.inboundLeave(outer), "s", "GET", "/x", null, 200, null, false, true);
+
+        assertEquals(List.of("out up 200", "in GET /x 200 top=up"), seen);
+        long[] t = times.get(0);
+        assertEquals(6_000_000, t[1]);
+        assertEquals(2, t[2]);
+        assertEquals(2, t[4], "one timed call plus one reported directly");
+        assertFalse(RequestContext.inRequest());
+    }
+
+    @Test
+    void anEscapingExceptionIsA500AndOtherDispatchesAreNotRequests() {
+        long a = HttpHooks.inboundEnter();
+        HttpHooks.inboundRecord(HttpHooks.inboundLeave(a), "s", "GET", "/boom", null, 200, new IllegalStateException(), false, true);
+        long b = HttpHooks.inboundEnter();
+        HttpHooks.inboundRecord(HttpHooks.inboundLeave(b), "s", "GET", "/error-page", null, 500, null, false, false);
+        assertEquals(List.of("in GET /boom 500 top=null"), seen);
+    }
+
+    @Test
+    void timeOutsidARequestIsNotAttributed() {
+        RequestContext.addDbNanos(1_000);
+        long a = HttpHooks.inboundEnter();
+        HttpHooks.inboundRecord(HttpHooks.inboundLeave(a), "s", "GET", "/", null, 200, null, false, true);
+        assertEquals(0, times.get(0)[1]);
+    }
+
+    @Test
+    void asyncCallsAreRecordedOnCompletionAndAddedToTheirRequestOnly() {
+        long req = HttpHooks.inboundEnter();
+        CompletableFuture<Object> joined = new CompletableFuture<>();
+        long call = HttpHooks.outboundEnter();
+        HttpHooks.outboundNestedExit();
+        HttpHooks.outboundAsyncStarted(call, "c", "GET", "http", "up", 80, joined, true, false);
+        joined.complete(429);
+        CompletableFuture<Object> late = new CompletableFuture<>();
+        long call2 = HttpHooks.outboundEnter();
+        HttpHooks.outboundNestedExit();
+        HttpHooks.outboundAsyncStarted(call2, "c", "GET", "http", "late", 80, late, true, true);
+        HttpHooks.inboundRecord(HttpHooks.inboundLeave(req), "s", "GET", "/a", null, 200, null, false, true);
+        late.completeExceptionally(new java.io.IOException("reset"));
+
+        assertEquals(List.of("out up 429 async stack", "in GET /a 200 top=null", "out late -1 async"), seen);
+        assertEquals(1, times.get(0)[4], "only the call that finished while the request ran");
+    }
+
+    @Test
+    void withoutAListenerNothingIsOpened() {
+        HttpHooks.uninstall();
+        long a = HttpHooks.inboundEnter();
+        assertEquals(0, a);
+        assertEquals(-1, HttpHooks.inboundLeave(a));
+        assertFalse(RequestContext.inRequest());
+        HttpHooks.install(listener);
+        long b = HttpHooks.inboundEnter();
+        assertTrue(b != 0, "depth went back to zero");
+        HttpHooks.inboundLeave(b);
+    }
+}

@@ -1,0 +1,94 @@
+package io.sreagent.bootstrap;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JdbcHooksTest {
+    private final List<String> seen = new ArrayList<>();
+    private final JdbcListener listener = new JdbcListener() {
+        @Override
+        public void acquired(Object source, Object connection, Throwable error, long nanos, long endNanos) {
+            seen.add("acquired " + source + " " + connection);
+        }
+
+        @Override
+        public void closed(Object connection) {
+            seen.add("closed " + connection);
+        }
+
+        @Override
+        public void prepared(Object statement, String sql) {
+            seen.add("prepared " + statement + " " + sql);
+        }
+
+        @Override
+        public void executed(Object statement, String sql, Throwable error, long nanos) {
+            seen.add("executed " + statement + " " + sql + " " + (error != null));
+        }
+    };
+
+    @AfterEach
+    void uninstall() {
+        JdbcHooks.uninstall();
+    }
+
+    @Test
+    void onlyTheOutermostOfNestedCallsIsReported() {
+        JdbcHooks.install(listener);
+        long pool = JdbcHooks.acquireEnter();
+        long driver = JdbcHooks.acquireEnter();
+        JdbcHooks.acquireExit(driver, "driver", "physical", null);
+        JdbcHooks.acquireExit(pool, "pool", "proxy", null);
+        assertEquals(List.of("acquired pool proxy"), seen);
+    }
+
+    @Test
+    void poolInternalAcquisitionsAreNeverTheApplications() {
+        JdbcHooks.install(listener);
+        JdbcHooks.poolInternalEnter();
+        long inner = JdbcHooks.acquireEnter();
+        JdbcHooks.acquireExit(inner, "DriverDataSource", "physical", null);
+        JdbcHooks.poolInternalExit();
+        long app = JdbcHooks.acquireEnter();
+        JdbcHooks.acquireExit(app, "pool", "proxy", null);
+        assertEquals(List.of("acquired pool proxy"), seen);
+    }
+
+    @Test
+    void kindsNestIndependently() {
+        JdbcHooks.install(listener);
+        long exec = JdbcHooks.executeEnter();
+        long close = JdbcHooks.closeEnter(); // a driver closing something while executing
+        JdbcHooks.closeExit(close, "c");
+        long innerExec = JdbcHooks.executeEnter();
+        JdbcHooks.executeExit(innerExec, "inner", "SELECT 2", null);
+        JdbcHooks.executeExit(exec, "outer", "SELECT 1", new RuntimeException());
+        assertEquals(List.of("closed c", "executed outer SELECT 1 true"), seen);
+    }
+
+    @Test
+    void withoutAListenerNothingIsCountedAndAnInstallMidCallStaysBalanced() {
+        long before = JdbcHooks.acquireEnter();
+        JdbcHooks.install(listener);
+        JdbcHooks.acquireExit(before, "pool", "x", null);
+        long next = JdbcHooks.acquireEnter();
+        JdbcHooks.acquireExit(next, "pool", "y", null);
+        assertEquals(List.of("acquired pool y"), seen);
+    }
+
+    @Test
+    void prepareNeedsAStringAndAStatement() {
+        JdbcHooks.install(listener);
+        long a = JdbcHooks.prepareEnter();
+        JdbcHooks.prepareExit(a, null, "SELECT 1");
+        long b = JdbcHooks.prepareEnter();
+        JdbcHooks.prepareExit(b, "st", "SELECT 1");
+        assertTrue(seen.equals(List.of("prepared st SELECT 1")), seen.toString());
+    }
+}
