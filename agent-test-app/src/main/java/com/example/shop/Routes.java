@@ -10,6 +10,10 @@ import com.example.shop.scenario.ExternalFlakyScenario;
 import com.example.shop.scenario.ExternalSlowScenario;
 import com.example.shop.scenario.GrowCacheScenario;
 import com.example.shop.scenario.HealthServlet;
+import com.example.shop.scenario.HealthyConcurrencyScenario;
+import com.example.shop.scenario.LeakListenersScenario;
+import com.example.shop.scenario.LeakThreadsScenario;
+import com.example.shop.scenario.LeakTimerScenario;
 import com.example.shop.scenario.LeakConnectionScenario;
 import com.example.shop.scenario.LockDeadlockScenario;
 import com.example.shop.scenario.NoTimeoutScenario;
@@ -48,6 +52,10 @@ final class Routes {
                 new Route("/async", new AsyncScenario()),
                 new Route("/leak-connection", new LeakConnectionScenario(context.dataSource())),
                 new Route("/exhaust-pool", new ExhaustPoolScenario(context.dataSource())),
-                new Route("/slow-query", new SlowQueryScenario(context.dataSource())));
+                new Route("/slow-query", new SlowQueryScenario(context.dataSource())),
+                new Route("/leak-threads", new LeakThreadsScenario()),
+                new Route("/leak-timer", new LeakTimerScenario()),
+                new Route("/leak-listeners", new LeakListenersScenario()),
+                new Route("/healthy-concurrency", new HealthyConcurrencyScenario()));
     }
 }

@@ -64,6 +64,10 @@ public final class Options {
     public static final String JDBC_POOL_WAIT = "jdbc.pool.wait";
     public static final String JDBC_POOL_BUSY = "jdbc.pool.busy";
     public static final String JDBC_POOL_WINDOW = "jdbc.pool.window";
+    public static final String THREADS_GROWTH = "threads.growth";
+    public static final String THREADS_WINDOW = "threads.window";
+    public static final String LISTENERS_THRESHOLD = "listeners.threshold";
+    public static final String LISTENERS_WINDOW = "listeners.window";
     public static final String INSTRUMENT_PREFIX = "instrument.";
 
     static final Map<String, Option> ALL = new LinkedHashMap<>();
@@ -213,6 +217,16 @@ public final class Options {
                 "how long a pool must stay at 80 % of its maximum or more to be reported", Values::duration);
         add(JDBC_POOL_WINDOW, "2m", "a duration such as 1m, 5m",
                 "window over which pool waits, timeouts and use are judged", Values::duration);
+        add(THREADS_GROWTH, "50", "a whole number from 1 to 1000000",
+                "live threads gained over threads.window that count as a leak (a site must account for half)",
+                s -> Values.intBetween(s, 1, 1_000_000));
+        add(THREADS_WINDOW, "5m", "a duration such as 1m, 5m",
+                "window over which thread growth is judged", Values::duration);
+        add(LISTENERS_THRESHOLD, "100", "a whole number from 2 to 1000000",
+                "net listener registrations on one object that count as a leak when they are still growing",
+                s -> Values.intBetween(s, 2, 1_000_000));
+        add(LISTENERS_WINDOW, "5m", "a duration such as 1m, 5m",
+                "window over which listener growth is judged", Values::duration);
     }
 
     private static Object durationBetween(String text, long minSeconds, long maxSeconds) {

@@ -37,7 +37,7 @@ public final class HeapFeature implements Feature {
     }
 
     /** Enough samples to cover the window (plus slack), capped so a tiny interval cannot grow memory. */
-    static int capacity(Duration window, Duration every) {
+    public static int capacity(Duration window, Duration every) {
         return (int) Math.min(100_000, window.toMillis() / Math.max(1, every.toMillis()) + 16);
     }
 

@@ -1,0 +1,81 @@
+package io.sreagent.bootstrap;
+
+/**
+ * Called by advice woven into {@code java.lang.Thread.start}, the executor and timer constructors and
+ * {@code Timer.cancel}: forwards to the handler the threads feature installs. Lives in the bootstrap
+ * loader (java.base only, Object-typed parameters). A per-thread depth makes only the outermost of
+ * nested starts count ({@code start()} calling {@code start(container)} on JDK 21+) and keeps whatever
+ * the handler itself does from being observed. A pool's delegating constructors report the same object
+ * more than once; the agent ignores repeats by identity.
+ */
+public final class ThreadHooks {
+
+    /** Implemented by the agent; must never throw and never start threads. */
+    public interface Handler {
+        void threadStarting(Object thread);
+
+        void executorCreated(Object executor);
+
+        void timerCancelled(Object timer);
+    }
+
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+    private static volatile Handler handler;
+
+    private ThreadHooks() {
+    }
+
+    public static void install(Handler h) {
+        handler = h;
+    }
+
+    /** Enter of {@code start}: counts the thread when this is the outermost hooked call on this thread. */
+    public static void threadStarting(Object thread) {
+        int[] depth = DEPTH.get();
+        Handler h = handler;
+        if (depth[0]++ == 0 && h != null) {
+            try {
+                h.threadStarting(thread);
+            } catch (Throwable ignored) {
+                // Never into the application.
+            }
+        }
+    }
+
+    /** Closes what {@link #threadStarting} opened; runs on every exit of the woven method. */
+    public static void threadStarted() {
+        int[] depth = DEPTH.get();
+        if (depth[0] > 0) {
+            depth[0]--;
+        }
+    }
+
+    public static void executorCreated(Object executor) {
+        Handler h = handler;
+        if (h == null) {
+            return;
+        }
+        int[] depth = DEPTH.get();
+        if (depth[0] == 0) {
+            depth[0]++;
+            try {
+                h.executorCreated(executor);
+            } catch (Throwable ignored) {
+                // Never into the application.
+            } finally {
+                depth[0]--;
+            }
+        }
+    }
+
+    public static void timerCancelled(Object timer) {
+        Handler h = handler;
+        if (h != null) {
+            try {
+                h.timerCancelled(timer);
+            } catch (Throwable ignored) {
+                // Never into the application.
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.sreagent.telemetry;
+
+import com.example.fixture.AppCode;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Timer;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ThreadTrackersTest {
+    private final Sites sites = new Sites(List.of());
+
+    @Test
+    void namePatternsCollapseNumbers() {
+        assertEquals("pool-#-thread-#", NamePattern.of("pool-12-thread-3"));
+        assertEquals("worker#", NamePattern.of("worker2025"));
+        assertEquals("main", NamePattern.of("main"));
+        assertEquals("(unnamed)", NamePattern.of(""));
+        Runnable lambda = () -> { };
+        assertEquals(ThreadTrackersTest.class.getName() + "$$Lambda", NamePattern.className(lambda.getClass()));
+    }
+
+    @Test
+    void threadsAreGroupedBySiteAndNameAndCountedWhileAlive() throws Exception {
+        ThreadStarts starts = new ThreadStarts(sites, 16);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            threads.add(AppCode.startWorker(starts, "fetcher-" + i, release));
+        }
+        AppCode.startWorker(starts, "sre-agent-own", release);
+        starts.sample(1);
+        assertEquals(1, starts.groups().size(), "the agent's own thread is left out");
+        ThreadStarts.Group g = starts.groups().iterator().next();
+        assertEquals("fetcher-#", g.key().namePattern());
+        assertEquals("com.example.fixture.AppCode", g.key().site().className());
+        assertEquals("startWorker", g.key().site().method());
+        assertFalse(g.key().viaPool());
+        assertFalse(g.key().virtual());
+        assertEquals(3, g.started());
+        assertEquals(3, g.alive());
+
+        release.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        starts.sample(2);
+        assertEquals(0, g.alive());
+        assertEquals(3, g.peak());
+        assertEquals(3, g.started());
+        assertEquals(List.of(3.0, 0.0), values(g.window()));
+    }
+
+    @Test
+    void poolsAreCountedOnceUntilShutDownWithTheThreadsTheyHold() throws Exception {
+        ExecutorRegistry registry = new ExecutorRegistry(sites, 16);
+        ExecutorService pool = AppCode.newPool(registry, 2);
+        registry.created(pool); // a delegating constructor reports the same object again
+        CountDownLatch running = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        for (int i = 0; i < 2; i++) {
+            pool.submit(() -> {
+                running.countDown();
+                release.await();
+                return null;
+            });
+        }
+        running.await();
+        registry.sample(1);
+        ExecutorRegistry.SitePools s = registry.sites().iterator().next();
+        assertEquals("java.util.concurrent.ThreadPoolExecutor", s.key().poolClass());
+        assertEquals("newPool", s.key().site().method());
+        assertEquals(1, s.created());
+        assertEquals(1, s.open());
+        assertEquals(2, s.threads());
+
+        release.countDown();
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(5, TimeUnit.SECONDS));
+        registry.sample(2);
+        assertEquals(0, s.open());
+        assertEquals(1, s.closed());
+        assertEquals(List.of(2.0, 0.0), values(s.window()));
+    }
+
+    @Test
+    void aTimerHoldsOneThreadUntilCancelled() {
+        ExecutorRegistry registry = new ExecutorRegistry(sites, 16);
+        Timer timer = new Timer(true);
+        registry.created(timer);
+        registry.sample(1);
+        ExecutorRegistry.SitePools s = registry.sites().iterator().next();
+        assertEquals("java.util.Timer", s.key().poolClass());
+        assertEquals(1, s.threads());
+        timer.cancel();
+        registry.cancelled(timer);
+        registry.sample(2);
+        assertEquals(0, s.open());
+        assertEquals(1, s.closed());
+    }
+
+    @Test
+    void poolsCreatedOutsideTheApplicationAreNotTracked() {
+        ExecutorRegistry registry = new ExecutorRegistry(new Sites(List.of("com.example.fixture.", "org.junit.", "org.apache.maven.")), 16);
+        ExecutorService pool = AppCode.newPool(registry, 1);
+        pool.shutdown();
+        assertTrue(registry.sites().isEmpty());
+    }
+
+    @Test
+    void weakIdentityMapComparesByIdentityAndIsBounded() {
+        WeakIdentityMap<Object, String> map = new WeakIdentityMap<>(2);
+        String a = new String("same");
+        String b = new String("same");
+        assertEquals("a", map.computeIfAbsent(a, k -> "a"));
+        assertEquals("b", map.computeIfAbsent(b, k -> "b"), "equal but not identical: its own entry");
+        assertEquals("a", map.get(a));
+        assertNull(map.computeIfAbsent(new Object(), k -> "c"), "full");
+        assertEquals(1, map.refused());
+        assertEquals("a", map.remove(a));
+        assertEquals(1, map.size());
+    }
+
+    static List<Double> values(SampleWindow w) {
+        List<Double> out = new ArrayList<>();
+        for (double v : w.since(0).values()) {
+            out.add(v);
+        }
+        return out;
+    }
+}
