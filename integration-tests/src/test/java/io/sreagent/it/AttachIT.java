@@ -77,7 +77,7 @@ class AttachIT {
                 .agent("report.dir=reports").name("two-agents").start()) {
             AppProcess.await(Duration.ofSeconds(20), () -> app.stderr().contains("not starting a second copy"), "the second copy to step aside");
             // The first copy logs "started" only once it has woven, which takes a while on a busy machine.
-            AppProcess.await(Duration.ofSeconds(60), () -> app.stderr().contains("started (premain)"), "the first copy to start");
+            app.awaitAgentStarted("premain");
             assertEquals(1, count(app.stderr(), "started (premain)"), app.stderr());
             assertEquals("premain", app.report().path("jvm").path("loadedBy").asText());
             CliRun again = CliRun.with(java, "attach", Long.toString(app.pid())).expectSuccess();

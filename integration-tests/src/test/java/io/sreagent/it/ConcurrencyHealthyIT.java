@@ -34,7 +34,7 @@ class ConcurrencyHealthyIT {
         try (AppProcess app = AppProcess.testApp().java(java).agent(
                         "report.dir=reports,evaluate.interval=500ms,threads.window=5s,threads.growth=20,listeners.window=5s,listeners.threshold=10")
                 .name("healthy-concurrency").start()) {
-            ThreadLeakIT.awaitAgent(app, "premain");
+            app.awaitAgentStarted("premain");
             ExecutorService clients = Executors.newFixedThreadPool(6);
             List<Future<Integer>> results = new ArrayList<>();
             for (int i = 0; i < REQUESTS; i++) {

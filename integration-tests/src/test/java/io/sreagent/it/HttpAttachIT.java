@@ -41,7 +41,7 @@ class HttpAttachIT {
 
             CliRun.with(java, "attach", Long.toString(app.pid()), "report.dir=reports,evaluate.interval=500ms").expectSuccess();
             // The agent logs its start after reweaving the loaded classes; only then does it answer reports.
-            AppProcess.await(Duration.ofSeconds(60), () -> app.stderr().contains("started (agentmain)"), "the agent to start");
+            app.awaitAgentStarted("agentmain");
             String host = "127.0.0.1:" + upstream.port();
             JsonNode report = app.awaitReport(Duration.ofSeconds(60), r -> {
                 app.get("/health");

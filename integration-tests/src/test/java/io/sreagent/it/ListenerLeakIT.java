@@ -34,7 +34,7 @@ class ListenerLeakIT {
         try (AppProcess app = AppProcess.testApp().java(java)
                 .agent("report.dir=reports,evaluate.interval=500ms,listeners.window=15s,listeners.threshold=" + THRESHOLD)
                 .name("leak-listeners").start()) {
-            ThreadLeakIT.awaitAgent(app, "premain");
+            app.awaitAgentStarted("premain");
             ThreadLeakIT.drive(app, "/leak-listeners", REQUESTS);
             JsonNode report = app.awaitReport(Duration.ofSeconds(40), r -> Reports.has(r, "listener-leak")
                     && Reports.findings(r, "listener-leak").get(0).path("evidence").path("netRegistrations").asInt() == REQUESTS,

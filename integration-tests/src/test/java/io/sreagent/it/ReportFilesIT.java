@@ -60,7 +60,7 @@ class ReportFilesIT {
                 .name("threshold").start()) {
             Path dir = app.workDir().resolve("reports");
             // Evaluations start once the agent has started, after weaving, which takes a while on a busy machine.
-            AppProcess.await(Duration.ofSeconds(60), () -> app.stderr().contains("started (premain)"), "the agent to start");
+            app.awaitAgentStarted("premain");
             Instant before = Instant.now();
             assertEquals(202, app.get("/deadlock"));
             AppProcess.await(Duration.ofSeconds(20), () -> !Reports.files(dir, "threshold.json").isEmpty(), "a threshold report");

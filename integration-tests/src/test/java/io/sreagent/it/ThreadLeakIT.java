@@ -35,7 +35,7 @@ class ThreadLeakIT {
     @MethodSource("jdks")
     void executorPerRequestIsReportedWhereItIsCreated(Path java) {
         try (AppProcess app = AppProcess.testApp().java(java).agent(OPTIONS).name("leak-threads").start()) {
-            awaitAgent(app, "premain");
+            app.awaitAgentStarted("premain");
             drive(app, "/leak-threads", REQUESTS);
             JsonNode f = awaitLeak(app, "LeakThreadsScenario", REQUESTS);
             assertPoolLeak(f, "LeakThreadsScenario", "leak-threads-site", "java.util.concurrent.ThreadPoolExecutor", REQUESTS, 2 * REQUESTS);
@@ -54,7 +54,7 @@ class ThreadLeakIT {
     @MethodSource("jdks")
     void timerPerRequestIsReportedWhereItIsCreated(Path java) {
         try (AppProcess app = AppProcess.testApp().java(java).agent(OPTIONS).name("leak-timer").start()) {
-            awaitAgent(app, "premain");
+            app.awaitAgentStarted("premain");
             drive(app, "/leak-timer", REQUESTS);
             JsonNode f = awaitLeak(app, "LeakTimerScenario", REQUESTS);
             assertPoolLeak(f, "LeakTimerScenario", "leak-timer-site", "java.util.Timer", REQUESTS, REQUESTS);
@@ -71,17 +71,12 @@ class ThreadLeakIT {
         try (AppProcess app = AppProcess.testApp().java(java).name("leak-threads-attach").start()) {
             drive(app, "/leak-threads", 5); // before the agent: these pools are not its to count
             CliRun.with(java, "attach", Long.toString(app.pid()), OPTIONS).expectSuccess();
-            awaitAgent(app, "agentmain");
+            app.awaitAgentStarted("agentmain");
             drive(app, "/leak-threads", REQUESTS);
             JsonNode f = awaitLeak(app, "LeakThreadsScenario", REQUESTS);
             assertPoolLeak(f, "LeakThreadsScenario", "leak-threads-site", "java.util.concurrent.ThreadPoolExecutor", REQUESTS, 2 * REQUESTS);
             assertEquals("agentmain", app.report().path("jvm").path("loadedBy").asText());
         }
-    }
-
-    /** Weaving happens on the agent's thread after start-up; its "started" line comes once it is done. */
-    static void awaitAgent(AppProcess app, String mode) {
-        AppProcess.await(Duration.ofSeconds(60), () -> app.stderr().contains("started (" + mode + ")"), "the agent to start");
     }
 
     /** One request at a time, a steady pace: the growth the rule must see. */

@@ -223,8 +223,16 @@ public final class AppProcess implements AutoCloseable {
     /** Polls the report until {@code condition} holds on it; returns that report. */
     public JsonNode awaitReport(Duration timeout, java.util.function.Predicate<JsonNode> condition, String what) {
         JsonNode[] last = new JsonNode[1];
-        await(timeout, () -> condition.test(last[0] = report()), what + "; last report:\n" + last[0]);
+        await(timeout, () -> condition.test(last[0] = report()), () -> what + "; last report:\n" + last[0]);
         return last[0];
+    }
+
+    /**
+     * Waits for the agent's "started" line, which it logs once weaving is done: classes already loaded
+     * (servlets, say) are rewoven until then, and requests served meanwhile may not be seen.
+     */
+    public void awaitAgentStarted(String mode) {
+        await(Duration.ofSeconds(60), () -> stderr().contains("started (" + mode + ")"), "the agent to start (" + mode + ")");
     }
 
     /** Asks the JVM to stop (SIGTERM, so shutdown hooks run) and waits; returns the exit code. */
@@ -253,10 +261,15 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static void await(Duration timeout, BooleanSupplier condition, String what) {
+        await(timeout, condition, () -> what);
+    }
+
+    /** As above, with a description built only on failure (it may show the last state seen). */
+    public static void await(Duration timeout, BooleanSupplier condition, java.util.function.Supplier<String> what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what.get());
             }
             try {
                 Thread.sleep(100);
