@@ -8,7 +8,8 @@ APP=agent-test-app/target/agent-test-app.jar
 [[ -f $AGENT && -f $APP ]] || mvn -B -q package -DskipTests
 
 work=$(mktemp -d -t sre-agent-demo-XXXX)
-java -javaagent:"$AGENT"=report.dir="$work/reports",evaluate.interval=1s \
+# Short thresholds so that a one-minute demo shows what a service would show over hours.
+java -javaagent:"$AGENT"=report.dir="$work/reports",evaluate.interval=1s,jdbc.leak.threshold=3s,jdbc.stack=always \
      -jar "$APP" --port 0 >"$work/app.out" 2>"$work/app.err" &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
@@ -32,8 +33,13 @@ get() {
 echo "== test app pid $pid on port $port, agent reports in $work/reports"
 echo "== 200 healthy requests: GET /orders and /orders/{id}"
 for i in $(seq 1 100); do get /orders >/dev/null; get "/orders/$i" >/dev/null; done
+echo "== GET /leak-connection?n=2&hold=true (two connections never closed): $(get '/leak-connection?n=2&hold=true')"
+echo "== 3 x GET /slow-query?ms=1200 (a 1.2 s statement)"
+for _ in 1 2 3; do get '/slow-query?ms=1200' >/dev/null; done
+echo "== 25 x GET /error (the handler throws)"
+for _ in $(seq 1 25); do get /error >/dev/null; done
 echo "== GET /deadlock: $(get /deadlock)"
-sleep 3
+sleep 5
 echo "== the agent's diagnosis (java -jar $AGENT report $pid):"
 echo
 java -jar "$AGENT" report "$pid" --format text

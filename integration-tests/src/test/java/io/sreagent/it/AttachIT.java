@@ -52,6 +52,7 @@ class AttachIT {
 
             String text = CliRun.with(java, "report", pid, "--format", "text").expectSuccess().out();
             assertTrue(text.contains("[CRITICAL] deadlock"), text);
+            app.awaitAgentStarted("agentmain");
             assertEquals(1, count(app.stderr(), "started (agentmain)"), "one agent started:\n" + app.stderr());
             assertFalse(app.stderr().contains("Exception"), app.stderr());
         }

@@ -27,6 +27,7 @@ class ClassLoaderIsolationIT {
 
             JsonNode report = app.report();
             assertEquals("premain", report.path("jvm").path("loadedBy").asText());
+            app.awaitAgentStarted("premain");
             assertTrue(app.stderr().contains("[INFO] sre-agent - sre-agent"), "the agent logs through its own SLF4J:\n" + app.stderr());
             CliRun text = CliRun.of("report", Long.toString(app.pid()), "--format", "text").expectSuccess();
             assertTrue(text.out().contains("No findings"), text.out());
