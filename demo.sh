@@ -40,9 +40,11 @@ echo "== 25 x GET /error (the handler throws)"
 for _ in $(seq 1 25); do get /error >/dev/null; done
 echo "== GET /deadlock: $(get /deadlock)"
 sleep 5
-echo "== the agent's diagnosis (java -jar $AGENT report $pid):"
+echo "== the agent's diagnosis (java -jar $AGENT report $pid), findings first; the metrics follow in the file:"
 echo
-java -jar "$AGENT" report "$pid" --format text
+java -jar "$AGENT" report "$pid" --format text --out "$work/report.txt" >/dev/null
+sed '/^metrics:$/q' "$work/report.txt"
+echo "(full report with metrics: $work/report.txt)"
 echo
 echo "== report files written so far:"
 ls -1 "$work/reports"
