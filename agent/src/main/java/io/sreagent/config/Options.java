@@ -91,13 +91,7 @@ public final class Options {
         add(TRIGGER_COOLDOWN, "5m", "a duration such as 30s, 5m, 1h",
                 "least time between two threshold reports", Values::duration);
         add(EVALUATE_INTERVAL, "10s", "a duration from 100ms to 1h",
-                "how often signals are sampled and rules evaluated", s -> {
-                    var d = Values.duration(s);
-                    if (d.toMillis() < 100 || d.toHours() > 1) {
-                        throw new IllegalArgumentException(s);
-                    }
-                    return d;
-                });
+                "how often signals are sampled and rules evaluated", s -> Values.durationBetween(s, 100, 3_600_000));
         add(LOG_LEVEL, "info", "error, warn, info or debug",
                 "how much the agent logs to stderr", s -> Values.oneOf(s, Set.of("error", "warn", "info", "debug")));
         add(SITE_SKIP, "", "comma-separated package prefixes such as com.acme.lib",
@@ -116,7 +110,7 @@ public final class Options {
                 "JVM CPU use, as a share of the whole machine, that counts as high when sustained over cpu.window",
                 s -> Values.doubleBetween(s, 1, 100));
         add(CPU_WINDOW, "1m", "a duration from 5s to 1h", "how long high CPU must last before it is reported",
-                s -> durationBetween(s, 5, 3600));
+                s -> Values.durationBetween(s, 5_000, 3_600_000));
         add(HOT_SHARE, "50", "a percentage from 1 to 100",
                 "share of the CPU samples one method (or regex/JSON/concatenation/reflection) must hold to be hot",
                 s -> Values.doubleBetween(s, 1, 100));
@@ -124,46 +118,35 @@ public final class Options {
                 "how many cores' worth of samples the hot method must use for a warning (less is info)",
                 s -> Values.doubleBetween(s, 0.01, 1024));
         add(HOT_WINDOW, "1m", "a duration from 5s to 1h", "window of CPU samples the hot-method rule looks at",
-                s -> durationBetween(s, 5, 3600));
+                s -> Values.durationBetween(s, 5_000, 3_600_000));
         add(GC_THRESHOLD, "10", "a percentage from 1 to 100",
                 "share of wall time spent in GC pauses that counts as GC pressure", s -> Values.doubleBetween(s, 1, 100));
         add(GC_WINDOW, "1m", "a duration from 5s to 1h", "how long GC pressure must last before it is reported",
-                s -> durationBetween(s, 5, 3600));
+                s -> Values.durationBetween(s, 5_000, 3_600_000));
         add(LOCK_THRESHOLD, "10", "a percentage from 1 to 10000",
                 "time threads spent waiting for one lock, summed, as a share of lock.window, that counts as contention",
                 s -> Values.doubleBetween(s, 1, 10_000));
         add(LOCK_WINDOW, "1m", "a duration from 5s to 1h", "window over which lock waits are summed",
-                s -> durationBetween(s, 5, 3600));
+                s -> Values.durationBetween(s, 5_000, 3_600_000));
         add(MEMORY_GROWTH, "10", "a percentage from 1 to 100",
                 "growth of heap used after GC over memory.window, as a share of the maximum heap, that counts as a leak",
                 s -> Values.doubleBetween(s, 1, 100));
         add(MEMORY_WINDOW, "10m", "a duration from 10s to 24h", "window over which heap growth is judged",
-                s -> durationBetween(s, 10, 86_400));
+                s -> Values.durationBetween(s, 10_000, 86_400_000));
         add(MEMORY_HISTOGRAM, "on", "on or off",
                 "on memory growth, diff two class histograms to name the growing classes (each costs a full GC)",
                 Values::onOff);
         add(JFR_DELAY, "10s", "a duration from 0s to 10m",
                 "with -javaagent, how long the JFR stream waits before it starts, so its set-up (about a CPU-second) does not compete with the application's start; after attach it starts at once",
-                s -> s.matches("0+(ms|s|m|h)") ? java.time.Duration.ZERO : durationBetween(s, 0, 600));
+                s -> s.matches("0+(ms|s|m|h)") ? java.time.Duration.ZERO : Values.durationBetween(s, 0, 600_000));
         add(JFR_SAMPLE_PERIOD, "20ms", "a duration from 10ms to 1s",
-                "how often JFR samples running threads' stacks (shorter: finer profile, more overhead)", s -> {
-                    var d = Values.duration(s);
-                    if (d.toMillis() < 10 || d.toMillis() > 1000) {
-                        throw new IllegalArgumentException(s);
-                    }
-                    return d;
-                });
+                "how often JFR samples running threads' stacks (shorter: finer profile, more overhead)",
+                s -> Values.durationBetween(s, 10, 1000));
         add(JFR_LOCK_THRESHOLD, "20ms", "a duration from 1ms to 10s",
-                "shortest monitor or lock wait JFR records", s -> {
-                    var d = Values.duration(s);
-                    if (d.toMillis() < 1 || d.toMillis() > 10_000) {
-                        throw new IllegalArgumentException(s);
-                    }
-                    return d;
-                });
+                "shortest monitor or lock wait JFR records", s -> Values.durationBetween(s, 1, 10_000));
         add(JFR_DUMP, "on", "on or off", "save the recent JFR recording next to each threshold report", Values::onOff);
         add(JFR_DUMP_AGE, "2m", "a duration from 10s to 1h", "how far back the saved JFR recording goes",
-                s -> durationBetween(s, 10, 3600));
+                s -> Values.durationBetween(s, 10_000, 3_600_000));
         add(JFR_DUMP_SIZE, "32", "a size in MB from 1 to 1024", "largest JFR recording kept on disk and saved, in MB",
                 s -> Values.intBetween(s, 1, 1024));
         add(HTTP_SLOW_P95, "500ms", "a duration such as 500ms, 1s",
@@ -227,14 +210,6 @@ public final class Options {
                 s -> Values.intBetween(s, 2, 1_000_000));
         add(LISTENERS_WINDOW, "5m", "a duration such as 1m, 5m",
                 "window over which listener growth is judged", Values::duration);
-    }
-
-    private static Object durationBetween(String text, long minSeconds, long maxSeconds) {
-        var d = Values.duration(text);
-        if (d.toSeconds() < minSeconds || d.toSeconds() > maxSeconds) {
-            throw new IllegalArgumentException(text);
-        }
-        return d;
     }
 
     private Options() {

@@ -36,6 +36,15 @@ final class Values {
         return d;
     }
 
+    /** A duration from {@code minMillis} to {@code maxMillis}, both included. */
+    static Duration durationBetween(String text, long minMillis, long maxMillis) {
+        Duration d = duration(text);
+        if (d.toMillis() < minMillis || d.toMillis() > maxMillis) {
+            throw new IllegalArgumentException(text);
+        }
+        return d;
+    }
+
     /** A duration, or "off" (returned as {@link Duration#ZERO}). */
     static Duration durationOrOff(String text) {
         return "off".equalsIgnoreCase(text) ? Duration.ZERO : duration(text);
