@@ -37,7 +37,11 @@ public final class LatencyRecorder {
 
     /** count, p50, p95, p99 and max, each value suffixed with the unit given (e.g. "Ms", "Micros"). */
     public Map<String, Object> summary(String unit) {
-        Histogram copy = histogram.copy();
+        return summary(histogram.copy(), unit);
+    }
+
+    /** The same summary of any histogram (a copy: reading it must not race with recording). */
+    public static Map<String, Object> summary(Histogram copy, String unit) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("count", copy.getTotalCount());
         if (copy.getTotalCount() > 0) {

@@ -1,9 +1,10 @@
 package io.sreagent.telemetry.jdbc;
 
+import io.sreagent.telemetry.LatencyRecorder;
+
 import org.HdrHistogram.AtomicHistogram;
 import org.HdrHistogram.Histogram;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -28,14 +29,6 @@ final class AcquireLatency {
         Histogram copy = new Histogram(2);
         copy.setAutoResize(true);
         copy.add(histogram);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("count", copy.getTotalCount());
-        if (copy.getTotalCount() > 0) {
-            m.put("p50" + unit, copy.getValueAtPercentile(50));
-            m.put("p95" + unit, copy.getValueAtPercentile(95));
-            m.put("p99" + unit, copy.getValueAtPercentile(99));
-            m.put("max" + unit, copy.getMaxValue());
-        }
-        return m;
+        return LatencyRecorder.summary(copy, unit);
     }
 }
