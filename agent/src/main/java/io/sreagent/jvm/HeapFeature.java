@@ -15,7 +15,7 @@ import java.util.Map;
 
 /** Heap used after GC, sampled every evaluation into a window that the heap-pressure rule reads. */
 public final class HeapFeature implements Feature {
-    private HeapAfterGc afterGc;
+    private HeapAfterGc.Reader afterGc;
     private SampleWindow percentWindow;
     private List<Rule> rules = List.of();
     private long maxHeap;
@@ -31,8 +31,7 @@ public final class HeapFeature implements Feature {
         Duration every = context.config().duration(Options.EVALUATE_INTERVAL);
         percentWindow = new SampleWindow(capacity(window, every));
         maxHeap = HeapAfterGc.maxHeap();
-        afterGc = new HeapAfterGc();
-        afterGc.start();
+        afterGc = HeapAfterGc.open();
         rules = List.of(new HeapPressureRule(percentWindow, context.config().decimal(Options.HEAP_THRESHOLD), window, maxHeap));
     }
 
@@ -69,7 +68,7 @@ public final class HeapFeature implements Feature {
     @Override
     public void stop() {
         if (afterGc != null) {
-            afterGc.stop();
+            afterGc.close();
         }
     }
 }

@@ -24,7 +24,7 @@ import java.util.Map;
 public final class MemoryGrowthFeature implements Feature {
     static final int GROWN_CLASSES = 10;
 
-    private final HeapAfterGc afterGc = new HeapAfterGc();
+    private HeapAfterGc.Reader afterGc;
     private SampleWindow usedMb;
     private MemoryGrowthRule rule;
     private Duration window;
@@ -46,7 +46,7 @@ public final class MemoryGrowthFeature implements Feature {
         rule = new MemoryGrowthRule(usedMb, context.config().decimal(Options.MEMORY_GROWTH), window, HeapAfterGc.maxHeap(),
                 () -> growth);
         growth = histograms ? null : new MemoryGrowthRule.ClassGrowth(List.of(), 0, "off (memory.histogram=off)");
-        afterGc.start();
+        afterGc = HeapAfterGc.open();
     }
 
     @Override
@@ -108,6 +108,8 @@ public final class MemoryGrowthFeature implements Feature {
 
     @Override
     public void stop() {
-        afterGc.stop();
+        if (afterGc != null) {
+            afterGc.close();
+        }
     }
 }

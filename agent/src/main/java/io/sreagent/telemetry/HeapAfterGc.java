@@ -19,25 +19,38 @@ import java.util.stream.Collectors;
 
 /**
  * Heap used right after each garbage collection, from the JVM's GC notifications: the live set plus
- * whatever the collection could not free, which is what "memory not released after GC" means. Per
- * evaluation it yields the lowest value seen since the last one, so a full or mixed collection that
- * frees old garbage is never hidden by the young collections around it.
+ * whatever the collection could not free, which is what "memory not released after GC" means. One
+ * listener serves the whole agent (every GC is parsed once); each feature reads it through its own
+ * {@link Reader}, which yields per evaluation the lowest value seen since that reader's last take,
+ * so a full or mixed collection that frees old garbage is never hidden by the young collections
+ * around it.
  */
 public final class HeapAfterGc implements NotificationListener {
+    private static HeapAfterGc shared;
+
     private final Set<String> heapPools;
     private final List<NotificationEmitter> emitters = new ArrayList<>();
-    private long lowestUsedSinceTake = Long.MAX_VALUE;
+    private final List<Reader> readers = new ArrayList<>();
     private long lastUsed = -1;
     private long collections;
 
-    public HeapAfterGc() {
+    private HeapAfterGc() {
         heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP)
                 .map(MemoryPoolMXBean::getName)
                 .collect(Collectors.toSet());
     }
 
-    public void start() {
+    /** A reader of the agent's one listener; the first starts listening, the last {@link Reader#close()} stops. */
+    public static synchronized Reader open() {
+        if (shared == null) {
+            shared = new HeapAfterGc();
+            shared.start();
+        }
+        return shared.newReader();
+    }
+
+    private void start() {
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener(this, null, null);
@@ -46,7 +59,7 @@ public final class HeapAfterGc implements NotificationListener {
         }
     }
 
-    public void stop() {
+    private void stop() {
         for (NotificationEmitter e : emitters) {
             try {
                 e.removeNotificationListener(this);
@@ -72,25 +85,60 @@ public final class HeapAfterGc implements NotificationListener {
         record(used);
     }
 
-    synchronized void record(long used) {
+    private synchronized void record(long used) {
         lastUsed = used;
-        lowestUsedSinceTake = Math.min(lowestUsedSinceTake, used);
         collections++;
+        for (Reader r : readers) {
+            r.lowestSinceTake = Math.min(r.lowestSinceTake, used);
+        }
     }
 
-    /** The lowest heap-after-GC since the previous call (or the last known value if no GC ran); -1 before any GC. */
-    public synchronized long take() {
-        long v = lowestUsedSinceTake == Long.MAX_VALUE ? lastUsed : lowestUsedSinceTake;
-        lowestUsedSinceTake = Long.MAX_VALUE;
-        return v;
+    private synchronized Reader newReader() {
+        Reader r = new Reader();
+        readers.add(r);
+        return r;
     }
 
-    public synchronized long lastUsed() {
-        return lastUsed;
-    }
+    /** One feature's view of the shared listener. */
+    public final class Reader {
+        private long lowestSinceTake = Long.MAX_VALUE;
 
-    public synchronized long collections() {
-        return collections;
+        private Reader() {
+        }
+
+        /** The lowest heap-after-GC since this reader's previous take (or the last known value if no GC ran); -1 before any GC. */
+        public long take() {
+            synchronized (HeapAfterGc.this) {
+                long v = lowestSinceTake == Long.MAX_VALUE ? lastUsed : lowestSinceTake;
+                lowestSinceTake = Long.MAX_VALUE;
+                return v;
+            }
+        }
+
+        public long lastUsed() {
+            synchronized (HeapAfterGc.this) {
+                return lastUsed;
+            }
+        }
+
+        public long collections() {
+            synchronized (HeapAfterGc.this) {
+                return collections;
+            }
+        }
+
+        public void close() {
+            synchronized (HeapAfterGc.class) {
+                synchronized (HeapAfterGc.this) {
+                    readers.remove(this);
+                    if (!readers.isEmpty() || shared != HeapAfterGc.this) {
+                        return;
+                    }
+                }
+                shared = null;
+                stop();
+            }
+        }
     }
 
     /** The heap's maximum size in bytes (-Xmx), as the JVM reports it. */
