@@ -134,6 +134,7 @@ public final class ThreadsFeature implements Feature {
             s.put("virtual", g.key().virtual());
             s.put("inPool", g.key().viaPool());
             s.put("started", g.started());
+            s.put("siteInferred", g.siteInferred());
             s.put("alive", g.alive());
             s.put("peak", g.peak());
             listed.add(s);

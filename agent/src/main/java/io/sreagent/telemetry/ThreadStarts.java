@@ -32,23 +32,26 @@ public final class ThreadStarts {
     public record Key(Site site, String namePattern, boolean virtual, boolean viaPool) {
     }
 
-    private final Sites sites;
+    private final StartSites startSites;
     private final int windowCapacity;
     private final ConcurrentHashMap<Key, Group> groups = new ConcurrentHashMap<>();
     private final LongAdder droppedStarts = new LongAdder();
 
     public ThreadStarts(Sites sites, int windowCapacity) {
-        this.sites = sites;
+        this.startSites = new StartSites(sites);
         this.windowCapacity = windowCapacity;
     }
 
     /** Called on the starting thread, just before the new thread starts. */
     public void starting(Thread thread) {
-        if (thread.getName().startsWith(AGENT_THREAD_PREFIX) || Thread.currentThread().getName().startsWith(AGENT_THREAD_PREFIX)) {
+        String starter = Thread.currentThread().getName();
+        if (thread.getName().startsWith(AGENT_THREAD_PREFIX) || starter.startsWith(AGENT_THREAD_PREFIX)) {
             return;
         }
-        CreationSite.Found found = CreationSite.find(sites);
-        Key key = new Key(found.site(), NamePattern.of(thread.getName()), isVirtual(thread), found.viaPool());
+        String namePattern = NamePattern.of(thread.getName());
+        StartSites.Result where = startSites.find(thread.getClass().getName(), namePattern, NamePattern.of(starter));
+        CreationSite.Found found = where.found();
+        Key key = new Key(found.site(), namePattern, isVirtual(thread), found.viaPool());
         Group g = groups.get(key);
         if (g == null) {
             if (groups.size() >= MAX_GROUPS) {
@@ -57,7 +60,7 @@ public final class ThreadStarts {
             }
             g = groups.computeIfAbsent(key, k -> new Group(k, CreationSite.stack(STACK_FRAMES), windowCapacity));
         }
-        g.add(thread);
+        g.add(thread, where.inferred());
     }
 
     /** Counts the live threads of every group and appends them to the groups' windows. */
@@ -101,6 +104,7 @@ public final class ThreadStarts {
         private final Key key;
         private final List<String> stack;
         private final LongAdder started = new LongAdder();
+        private final LongAdder siteInferred = new LongAdder();
         private final ArrayList<WeakReference<Thread>> live = new ArrayList<>();
         private final SampleWindow window;
         private long untracked;
@@ -114,8 +118,11 @@ public final class ThreadStarts {
             this.window = new SampleWindow(windowCapacity);
         }
 
-        synchronized void add(Thread t) {
+        synchronized void add(Thread t, boolean inferredSite) {
             started.increment();
+            if (inferredSite) {
+                siteInferred.increment();
+            }
             // Full: make room now and then, not on every start (a prune walks the whole list).
             if (live.size() >= MAX_TRACKED_PER_GROUP && ++addsSincePrune >= PRUNE_EVERY) {
                 addsSincePrune = 0;
@@ -156,6 +163,11 @@ public final class ThreadStarts {
 
         public long started() {
             return started.sum();
+        }
+
+        /** Starts whose site was learned from earlier starts of the same thread class and name pattern, not walked. */
+        public long siteInferred() {
+            return siteInferred.sum();
         }
 
         public synchronized int alive() {

@@ -60,6 +60,60 @@ class ThreadTrackersTest {
     }
 
     @Test
+    void aSiteThatAlwaysStartsTheSameThreadsIsLearnedNotWalkedEveryTime() throws Exception {
+        ThreadStarts starts = new ThreadStarts(sites, 16);
+        CountDownLatch released = new CountDownLatch(0);
+        for (int i = 0; i < 100; i++) {
+            AppCode.startWorker(starts, "fetcher-" + i, released).join();
+        }
+        ThreadStarts.Group g = starts.groups().iterator().next();
+        assertEquals(1, starts.groups().size());
+        assertEquals("startWorker", g.key().site().method());
+        assertEquals(100, g.started());
+        // Walked: the first LEARN starts, then one in VERIFY.
+        long walked = StartSites.LEARN + (100 - StartSites.LEARN) / StartSites.VERIFY;
+        assertEquals(100 - walked, g.siteInferred());
+    }
+
+    @Test
+    void twoSitesStartingThreadsOfOneShapeInTurnAreEachCountedExactly() throws Exception {
+        ThreadStarts starts = new ThreadStarts(sites, 16);
+        CountDownLatch released = new CountDownLatch(0);
+        for (int i = 0; i < 50; i++) {
+            AppCode.startWorker(starts, "fetcher-" + i, released).join();
+            AppCode.startWorkerElsewhere(starts, "fetcher-" + i, released).join();
+        }
+        assertEquals(2, starts.groups().size());
+        for (ThreadStarts.Group g : starts.groups()) {
+            assertEquals(50, g.started(), g.key().site().toString());
+            assertEquals(0, g.siteInferred());
+        }
+    }
+
+    @Test
+    void whenAnotherSiteTakesOverAShapeFewerThanVerifyStartsGoToTheOldOne() throws Exception {
+        ThreadStarts starts = new ThreadStarts(sites, 16);
+        CountDownLatch released = new CountDownLatch(0);
+        for (int i = 0; i < 100; i++) {
+            AppCode.startWorker(starts, "fetcher-" + i, released).join();
+        }
+        for (int i = 0; i < 100; i++) {
+            AppCode.startWorkerElsewhere(starts, "fetcher-" + i, released).join();
+        }
+        long first = 0;
+        long second = 0;
+        for (ThreadStarts.Group g : starts.groups()) {
+            if (g.key().site().method().equals("startWorker")) {
+                first = g.started();
+            } else {
+                second = g.started();
+            }
+        }
+        assertEquals(200, first + second);
+        assertTrue(second > 100 - StartSites.VERIFY, "second site got " + second);
+    }
+
+    @Test
     void poolsAreCountedOnceUntilShutDownWithTheThreadsTheyHold() throws Exception {
         ExecutorRegistry registry = new ExecutorRegistry(sites, 16);
         ExecutorService pool = AppCode.newPool(registry, 2);

@@ -8,7 +8,7 @@ import javax.management.ObjectName;
  * MBean), showing the agent really observed what was measured; no-op in a fork without the agent.
  */
 public final class FeatureMetrics {
-    private static final int SHOWN = 400;
+    private static final int SHOWN = 600;
 
     private FeatureMetrics() {
     }

@@ -1,5 +1,6 @@
 package io.sreagent.bench;
 
+import io.sreagent.telemetry.CreationSite;
 import io.sreagent.telemetry.Sites;
 import io.sreagent.telemetry.jdbc.StackCapture;
 import java.util.List;
@@ -17,8 +18,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The agent's stack capture on its own (what jdbc.stack=always adds to each acquisition), at a few
- * stack depths below the capture point: request threads of web servers are typically 50-100 deep.
+ * The agent's stack walks on their own, at a few stack depths below the capture point (request threads
+ * of web servers are typically 50-100 deep): the JDBC capture (what jdbc.stack=always adds to each
+ * acquisition) and the walk to a thread's creating site (what a Thread.start pays when its site is not
+ * learned yet).
  * The agent's classes come from the -javaagent jar, so this runs only with the agent.
  */
 @State(Scope.Benchmark)
@@ -32,11 +35,13 @@ public class StackCaptureBenchmark {
     public int depth;
 
     private StackCapture capture;
+    private Sites sites;
 
     @Setup
     public void setUp() {
         AgentCheck.awaitAgent();
-        capture = new StackCapture(new Sites(List.of()), StackCapture.Mode.ALWAYS, 1);
+        sites = new Sites(List.of());
+        capture = new StackCapture(sites, StackCapture.Mode.ALWAYS, 1);
     }
 
     @Benchmark
@@ -44,7 +49,16 @@ public class StackCaptureBenchmark {
         return descend(depth);
     }
 
+    @Benchmark
+    public CreationSite.Found creationSite() {
+        return descendToSite(depth);
+    }
+
     private StackCapture.Origin descend(int n) {
         return n == 0 ? capture.capture() : descend(n - 1);
+    }
+
+    private CreationSite.Found descendToSite(int n) {
+        return n == 0 ? CreationSite.find(sites) : descendToSite(n - 1);
     }
 }

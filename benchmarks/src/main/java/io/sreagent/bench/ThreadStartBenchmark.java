@@ -52,4 +52,12 @@ public abstract class ThreadStartBenchmark {
     @Fork(value = 1, jvmArgsAppend = AgentForks.AGENT)
     public static class WithAgent extends ThreadStartBenchmark {
     }
+
+    @Fork(value = 1, jvmArgsAppend = AgentForks.AGENT + ",instrument.jfr=off")
+    public static class WithAgentNoJfr extends ThreadStartBenchmark {
+    }
+
+    @Fork(value = 1, jvmArgsAppend = AgentForks.AGENT + ",instrument.threads=off")
+    public static class WithAgentNoThreads extends ThreadStartBenchmark {
+    }
 }
