@@ -69,7 +69,8 @@ public final class HttpHooks {
             RequestContext c = RequestContext.current();
             l.inbound(server, method, path, template instanceof String ? (String) template : null,
                     thrown != null && status < 500 ? 500 : status, thrown, async,
-                    nanos, c.dbNanos(), c.dbCalls(), c.httpNanos(), c.httpCalls(), c.topHost(), c.topPort());
+                    nanos, c.dbNanos(), c.dbCalls(), c.httpNanos(), c.httpCalls(), c.topHost(), c.topPort(),
+                    c.topStatement(), c.topStatementNanos());
         } catch (Throwable ignored) {
             // never into the application
         }

@@ -14,10 +14,11 @@ public interface HttpListener {
      * @param status   the response status; 500 when an exception escaped
      * @param async    the handler started asynchronous processing: duration and status are not final
      * @param topHost  the outbound host the request waited on longest, or null
+     * @param topStatement the SQL statement (as reports show it) of the request's longest execution, or null
      */
     void inbound(String server, String method, String path, String template, int status, Throwable thrown,
                  boolean async, long nanos, long dbNanos, long dbCalls, long httpNanos, long httpCalls,
-                 String topHost, int topPort);
+                 String topHost, int topPort, String topStatement, long topStatementNanos);
 
     /**
      * Whether the caller's stack is wanted for a call to this host (it costs microseconds, so only a

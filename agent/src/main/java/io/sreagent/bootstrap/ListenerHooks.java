@@ -15,7 +15,6 @@ public final class ListenerHooks {
         void removed(Object target, Class<?> declaringType, Object[] arguments);
     }
 
-    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
     private static volatile Handler handler;
 
     private ListenerHooks() {
@@ -27,12 +26,12 @@ public final class ListenerHooks {
 
     /** Enter of a registration method: true when it is the outermost one on this thread. */
     public static boolean enter() {
-        return DEPTH.get()[0]++ == 0;
+        return RequestContext.current().listenerDepth[0]++ == 0;
     }
 
     /** Exit of a registration method that {@link #enter} was called for; records it when outermost and it returned normally. */
     public static void exit(boolean outermost, boolean add, Object target, Class<?> declaringType, Object[] arguments, Throwable thrown) {
-        int[] depth = DEPTH.get();
+        int[] depth = RequestContext.current().listenerDepth;
         if (depth[0] > 0) {
             depth[0]--;
         }

@@ -3,9 +3,12 @@ package io.sreagent.bootstrap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The request a thread is serving right now, so that time spent below it (JDBC, outbound HTTP) can be
- * attributed to it. One instance per thread, reused from request to request; only the outermost
- * inbound entry (filter chain or servlet, nested dispatches included) opens and closes it.
+ * The agent's one record per thread: the request the thread is serving right now, so that time spent
+ * below it (JDBC, outbound HTTP) can be attributed to it, and the nesting depths of every hook. One
+ * thread-local for all of it on purpose: each thread-local the agent adds crowds the thread's
+ * ThreadLocalMap, and look-ups that miss their slot (the application's own included) get slower.
+ * One instance per thread, reused from request to request; only the outermost inbound entry (filter
+ * chain or servlet, nested dispatches included) opens and closes the request.
  *
  * <p>The public API for other instrumentations is the three static methods {@link #addDbNanos},
  * {@link #addHttpNanos} and {@link #inRequest}: call them from advice, on the thread that made the
@@ -20,6 +23,14 @@ public final class RequestContext {
     int inboundDepth;
     /** Nesting of outbound calls on this thread; only the outermost is timed. */
     int outboundDepth;
+    /** Nesting of JDBC calls on this thread, per kind of call (see JdbcHooks). */
+    final int[] jdbcDepth = new int[JdbcHooks.KINDS];
+    /** Nesting of the thread and executor hooks on this thread (see ThreadHooks). */
+    final int[] threadHookDepth = new int[1];
+    /** Nesting of the listener hooks on this thread (see ListenerHooks). */
+    final int[] listenerDepth = new int[1];
+    /** What the JDBC listener keeps per thread (its connection slots); opaque here. */
+    private Object jdbcListenerState;
 
     /** Changes with every request so that late asynchronous completions do not land on the next one. */
     private volatile long generation;
@@ -36,21 +47,21 @@ public final class RequestContext {
     private String topHost;
     private int topPort;
     private long topHostNanos;
+    /** The statement this request spent most time in, one execution (as reports show it; owner thread only). */
+    private String topStatement;
+    private long topStatementNanos;
 
     RequestContext() {
     }
 
-    static RequestContext current() {
+    /** This thread's record. */
+    public static RequestContext current() {
         return CURRENT.get();
     }
 
     /** JDBC advice: a statement (or connection acquisition) on this thread took {@code nanos}. */
     public static void addDbNanos(long nanos) {
-        RequestContext c = CURRENT.get();
-        if (c.active) {
-            c.dbNanos += nanos;
-            c.dbCalls++;
-        }
+        CURRENT.get().addDb(nanos);
     }
 
     /** Outbound HTTP advice: a call made on this thread took {@code nanos}. */
@@ -74,6 +85,8 @@ public final class RequestContext {
         topHost = null;
         topPort = -1;
         topHostNanos = 0;
+        topStatement = null;
+        topStatementNanos = 0;
         active = true;
     }
 
@@ -87,6 +100,39 @@ public final class RequestContext {
 
     boolean active() {
         return active;
+    }
+
+    /** On the owner thread. */
+    void addDb(long nanos) {
+        if (active) {
+            dbNanos += nanos;
+            dbCalls++;
+        }
+    }
+
+    /** On the owner thread: an execution of {@code statement} took {@code nanos}; kept if the longest of the request. */
+    void noteStatement(String statement, long nanos) {
+        if (active && statement != null && nanos > topStatementNanos) {
+            topStatement = statement;
+            topStatementNanos = nanos;
+        }
+    }
+
+    /** The JDBC listener's own per-thread state, or null before it set any. Owner thread only. */
+    public Object jdbcListenerState() {
+        return jdbcListenerState;
+    }
+
+    public void jdbcListenerState(Object state) {
+        jdbcListenerState = state;
+    }
+
+    String topStatement() {
+        return topStatement;
+    }
+
+    long topStatementNanos() {
+        return topStatementNanos;
     }
 
     /** On the owner thread. */

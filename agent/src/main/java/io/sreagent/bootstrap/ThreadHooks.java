@@ -19,7 +19,6 @@ public final class ThreadHooks {
         void timerCancelled(Object timer);
     }
 
-    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
     private static volatile Handler handler;
 
     private ThreadHooks() {
@@ -31,7 +30,7 @@ public final class ThreadHooks {
 
     /** Enter of {@code start}: counts the thread when this is the outermost hooked call on this thread. */
     public static void threadStarting(Object thread) {
-        int[] depth = DEPTH.get();
+        int[] depth = RequestContext.current().threadHookDepth;
         Handler h = handler;
         if (depth[0]++ == 0 && h != null) {
             try {
@@ -44,7 +43,7 @@ public final class ThreadHooks {
 
     /** Closes what {@link #threadStarting} opened; runs on every exit of the woven method. */
     public static void threadStarted() {
-        int[] depth = DEPTH.get();
+        int[] depth = RequestContext.current().threadHookDepth;
         if (depth[0] > 0) {
             depth[0]--;
         }
@@ -55,7 +54,7 @@ public final class ThreadHooks {
         if (h == null) {
             return;
         }
-        int[] depth = DEPTH.get();
+        int[] depth = RequestContext.current().threadHookDepth;
         if (depth[0] == 0) {
             depth[0]++;
             try {

@@ -42,6 +42,7 @@ public final class SlowEndpointRule implements Rule {
             }
             EndpointStats.Breakdown b = e.breakdown();
             Map.Entry<String, Long> host = e.dominantHost();
+            Map.Entry<String, Long> statement = e.dominantStatement();
             Severity severity = p[2] >= CRITICAL_FACTOR * p99LimitMicros ? Severity.CRITICAL : Severity.WARNING;
             Finding f = new Finding("slow-endpoint", severity, String.format(Locale.ROOT,
                     "%s %s is slow: p95 %d ms, p99 %d ms over %d requests; %s", e.method(), e.route(),
@@ -62,7 +63,10 @@ public final class SlowEndpointRule implements Rule {
             if (host != null) {
                 f.evidence("dominantHost", host.getKey());
             }
-            advise(f, b, host);
+            if (statement != null) {
+                f.evidence("dominantStatement", statement.getKey());
+            }
+            advise(f, b, host, statement);
             out.add(f);
         }
     }
@@ -77,12 +81,14 @@ public final class SlowEndpointRule implements Rule {
         return b.ownPercent() + "% of the time in the application's own code";
     }
 
-    private static void advise(Finding f, EndpointStats.Breakdown b, Map.Entry<String, Long> host) {
+    private static void advise(Finding f, EndpointStats.Breakdown b, Map.Entry<String, Long> host,
+                               Map.Entry<String, Long> statement) {
         if (b.dbPercent() >= 50) {
             f.advice(String.format(Locale.ROOT,
-                    "The database takes %.0f%% of this route's time (%.1f statements per request): see the slow-query findings, "
+                    "The database takes %.0f%% of this route's time (%.1f statements per request)%s: see the slow-query findings, "
                             + "add the missing index, fetch only the rows and columns needed, batch N+1 loops into one query.",
-                    b.dbPercent(), (double) b.dbCalls() / Math.max(1, b.requests())));
+                    b.dbPercent(), (double) b.dbCalls() / Math.max(1, b.requests()),
+                    statement == null ? "" : ", most of it in " + statement.getKey()));
         }
         if (b.externalPercent() >= 50) {
             f.advice(String.format(Locale.ROOT,

@@ -2,6 +2,7 @@ package io.sreagent.jdbc;
 
 import io.sreagent.bootstrap.JdbcHooks;
 import io.sreagent.bootstrap.JdbcListener;
+import io.sreagent.bootstrap.RequestContext;
 import io.sreagent.telemetry.jdbc.ConnectionTracker;
 import io.sreagent.telemetry.jdbc.PoolStats;
 import io.sreagent.telemetry.jdbc.Pools;
@@ -30,7 +31,8 @@ final class JdbcRecorder implements JdbcListener {
     private final long slowNanos;
     private final boolean redact;
     private final boolean events;
-    private final WeakIdentityTable<String> preparedSql = new WeakIdentityTable<>(PREPARED_TRACKED);
+    /** Prepared statements and the figures their executions go to, looked up once at prepare time. */
+    private final WeakIdentityTable<StatementStats.Stat> prepared = new WeakIdentityTable<>(PREPARED_TRACKED);
     private final ConcurrentHashMap<String, String> shapes = new ConcurrentHashMap<>();
     private final LongAdder internalErrors = new LongAdder();
     /** Wall-clock time of a nanoTime reading, without a second clock read on the hot path. */
@@ -67,7 +69,8 @@ final class JdbcRecorder implements JdbcListener {
     }
 
     @Override
-    public void acquired(Object source, Object connection, Throwable error, long nanos, long endNanos) {
+    public void acquired(Object source, Object connection, Throwable error, long nanos, long endNanos,
+                         RequestContext thread) {
         try {
             PoolStats pool = pools.of(source);
             pool.acquired(nanos, error);
@@ -81,16 +84,17 @@ final class JdbcRecorder implements JdbcListener {
                     return; // no application frame at all: a framework's or pool's own connection
                 }
             }
-            tracker.acquired(connection, pool.name(), wallMillis(endNanos), Thread.currentThread().getName(), origin);
+            tracker.acquired(connection, pool.name(), wallMillis(endNanos), Thread.currentThread().getName(), origin,
+                    tracker.slotsOf(thread));
         } catch (Throwable t) {
             internalErrors.increment();
         }
     }
 
     @Override
-    public void closed(Object connection) {
+    public void closed(Object connection, RequestContext thread) {
         try {
-            tracker.closed(connection, System::currentTimeMillis);
+            tracker.closed(connection, System::currentTimeMillis, tracker.slotsOf(thread));
         } catch (Throwable t) {
             internalErrors.increment();
         }
@@ -99,17 +103,19 @@ final class JdbcRecorder implements JdbcListener {
     @Override
     public void prepared(Object statement, String sql) {
         try {
-            preparedSql.put(statement, shape(sql));
+            prepared.put(statement, statements.statOf(shape(sql)));
         } catch (Throwable t) {
             internalErrors.increment();
         }
     }
 
     @Override
-    public void executed(Object statement, String sql, Throwable error, long nanos) {
+    public String executed(Object statement, String sql, Throwable error, long nanos) {
         try {
-            String shape = sql != null ? shape(sql) : preparedSql.get(statement);
-            StatementStats.Stat stat = statements.statOf(shape != null ? shape : StatementStats.UNKNOWN);
+            StatementStats.Stat stat = sql != null ? statements.statOf(shape(sql)) : prepared.get(statement);
+            if (stat == null) {
+                stat = statements.statOf(StatementStats.UNKNOWN);
+            }
             statements.record(stat, nanos, error != null);
             if (nanos >= slowNanos) {
                 StackCapture.Origin origin = capture.capture(); // rare by definition, so always captured
@@ -119,8 +125,10 @@ final class JdbcRecorder implements JdbcListener {
                     JdbcEvents.slowQuery(stat.sql, nanos, origin.site());
                 }
             }
+            return stat.sql;
         } catch (Throwable t) {
             internalErrors.increment();
+            return null;
         }
     }
 
@@ -146,10 +154,10 @@ final class JdbcRecorder implements JdbcListener {
     }
 
     int preparedTracked() {
-        return preparedSql.size();
+        return prepared.size();
     }
 
     long preparedDropped() {
-        return preparedSql.dropped();
+        return prepared.dropped();
     }
 }

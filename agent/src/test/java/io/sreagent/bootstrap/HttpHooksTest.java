@@ -21,7 +21,7 @@ class HttpHooksTest {
         @Override
         public void inbound(String server, String method, String path, String template, int status, Throwable thrown,
                             boolean async, long nanos, long dbNanos, long dbCalls, long httpNanos, long httpCalls,
-                            String topHost, int topPort) {
+                            String topHost, int topPort, String topStatement, long topStatementNanos) {
             seen.add("in " + method + " " + path + " " + status + " top=" + topHost);
             times.add(new long[] {nanos, dbNanos, dbCalls, httpNanos, httpCalls});
         }

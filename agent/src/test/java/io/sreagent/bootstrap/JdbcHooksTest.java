@@ -13,12 +13,13 @@ class JdbcHooksTest {
     private final List<String> seen = new ArrayList<>();
     private final JdbcListener listener = new JdbcListener() {
         @Override
-        public void acquired(Object source, Object connection, Throwable error, long nanos, long endNanos) {
+        public void acquired(Object source, Object connection, Throwable error, long nanos, long endNanos,
+                             RequestContext thread) {
             seen.add("acquired " + source + " " + connection);
         }
 
         @Override
-        public void closed(Object connection) {
+        public void closed(Object connection, RequestContext thread) {
             seen.add("closed " + connection);
         }
 
@@ -28,8 +29,9 @@ class JdbcHooksTest {
         }
 
         @Override
-        public void executed(Object statement, String sql, Throwable error, long nanos) {
+        public String executed(Object statement, String sql, Throwable error, long nanos) {
             seen.add("executed " + statement + " " + sql + " " + (error != null));
+            return "shape of " + sql;
         }
     };
 
@@ -90,5 +92,25 @@ class JdbcHooksTest {
         long b = JdbcHooks.prepareEnter();
         JdbcHooks.prepareExit(b, "st", "SELECT 1");
         assertTrue(seen.equals(List.of("prepared st SELECT 1")), seen.toString());
+    }
+
+    @Test
+    void aRequestKnowsItsDatabaseTimeAndTheStatementItWaitedOnLongest() {
+        JdbcHooks.install(listener);
+        RequestContext c = RequestContext.current();
+        c.begin();
+        try {
+            long slow = JdbcHooks.executeEnter();
+            JdbcHooks.executeExit(slow - 5_000_000_000L, "st", "SELECT slow", null); // as if it began 5 s ago
+            JdbcHooks.executeExit(JdbcHooks.executeEnter(), "st", "SELECT fast", null);
+            assertEquals("shape of SELECT slow", c.topStatement());
+            assertEquals(2, c.dbCalls());
+            assertTrue(c.dbNanos() >= 5_000_000_000L, String.valueOf(c.dbNanos()));
+        } finally {
+            c.end();
+        }
+        c.begin();
+        assertEquals(null, c.topStatement(), "a new request starts with none");
+        c.end();
     }
 }

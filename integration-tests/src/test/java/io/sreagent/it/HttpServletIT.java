@@ -81,6 +81,8 @@ class HttpServletIT {
             assertTrue(slow.path("evidence").path("externalPercent").asDouble() < 5, slow.toString());
             // The JDBC advice feeds the request's breakdown: the 600 ms query is the database's share.
             assertTrue(slow.path("evidence").path("dbPercent").asDouble() >= 75, slow.toString());
+            // ... and names the statement, literals removed.
+            assertEquals("SELECT SHOP_PAUSE(?)", slow.path("evidence").path("dominantStatement").asText(), slow.toString());
 
             JsonNode slowByUpstream = finding(report, "slow-endpoint", "route", "/external-slow");
             assertTrue(slowByUpstream.path("evidence").path("externalPercent").asDouble() >= 75, slowByUpstream.toString());

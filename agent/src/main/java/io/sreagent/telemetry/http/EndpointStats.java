@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class EndpointStats {
     static final int EXCEPTION_TYPES = 8;
     static final int HOSTS = 8;
+    static final int STATEMENTS = 8;
 
     private final String server;
     private final String method;
@@ -29,6 +30,8 @@ public final class EndpointStats {
     private final LongAdder httpCalls = new LongAdder();
     private final Tally<Site> exceptions = new Tally<>(EXCEPTION_TYPES);
     private final Tally<Void> hostNanos = new Tally<>(HOSTS);
+    /** Per statement, the time of the longest execution of each request whose longest it was. */
+    private final Tally<Void> statementNanos = new Tally<>(STATEMENTS);
 
     /** @param server which server saw the route first (servlet, jdk-httpserver) */
     public EndpointStats(String server, String method, String route, long firstSeenMillis) {
@@ -38,9 +41,13 @@ public final class EndpointStats {
         this.firstSeenMillis = firstSeenMillis;
     }
 
-    /** A finished request. {@code exceptionSite} is the application frame that threw, when known. */
+    /**
+     * A finished request. {@code topStatement} is the statement of its longest execution, which took
+     * {@code topStatementNanos}; {@code exceptionSite} is the application frame that threw, when known.
+     */
     public void record(int status, long nanos, long db, long dbCount, long http, long httpCount,
-                       String topHost, String exceptionType, Site exceptionSite) {
+                       String topHost, String topStatement, long topStatementNanos,
+                       String exceptionType, Site exceptionSite) {
         micros.record(nanos / 1000);
         statusClasses[status >= 100 && status < 600 ? status / 100 : 0].increment();
         totalNanos.add(nanos);
@@ -50,6 +57,9 @@ public final class EndpointStats {
         httpCalls.add(httpCount);
         if (topHost != null) {
             hostNanos.add(topHost, Math.min(http, nanos), null);
+        }
+        if (topStatement != null) {
+            statementNanos.add(topStatement, Math.min(topStatementNanos, nanos), null);
         }
         if (exceptionType != null) {
             exceptions.add(exceptionType, 1, exceptionSite);
@@ -100,6 +110,12 @@ public final class EndpointStats {
         return top.isEmpty() ? null : top.get(0);
     }
 
+    /** The statement whose executions held this route's requests longest in total, or null. */
+    public Map.Entry<String, Long> dominantStatement() {
+        var top = statementNanos.top(1);
+        return top.isEmpty() ? null : top.get(0);
+    }
+
     public double ratePerSecond(long nowMillis) {
         long seconds = Math.max(1, (nowMillis - firstSeenMillis) / 1000);
         return (double) count() / seconds;
@@ -129,6 +145,9 @@ public final class EndpointStats {
         m.put("breakdown", breakdown().toMap());
         if (!hostNanos.isEmpty()) {
             m.put("externalMsByHost", toMillis(hostNanos.asMap(HOSTS)));
+        }
+        if (!statementNanos.isEmpty()) {
+            m.put("longestStatementMs", toMillis(statementNanos.asMap(STATEMENTS)));
         }
         if (!exceptions.isEmpty()) {
             m.put("exceptions", exceptions.asMap(EXCEPTION_TYPES));

@@ -60,7 +60,7 @@ public final class HttpTelemetry implements HttpListener {
     @Override
     public void inbound(String server, String method, String path, String template, int status, Throwable thrown,
                         boolean async, long nanos, long dbNanos, long dbCalls, long httpNanos, long httpCalls,
-                        String topHost, int topPort) {
+                        String topHost, int topPort, String topStatement, long topStatementNanos) {
         String m = method(method);
         String route = template != null ? template : RouteNormalizer.normalize(path);
         EndpointStats stats = endpoint(server, m, route);
@@ -76,7 +76,8 @@ public final class HttpTelemetry implements HttpListener {
             exceptionSite = sites.siteOf(root.getStackTrace());
         }
         stats.record(status, nanos, dbNanos, dbCalls, httpNanos, httpCalls,
-                topHost == null ? null : hostKey(topHost, topPort, null), exceptionType, exceptionSite);
+                topHost == null ? null : hostKey(topHost, topPort, null), topStatement, topStatementNanos,
+                exceptionType, exceptionSite);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.sreagent.telemetry.jdbc;
 
+import io.sreagent.bootstrap.RequestContext;
 import io.sreagent.report.Site;
 
 import java.lang.ref.ReferenceQueue;
@@ -40,7 +41,7 @@ public final class ConnectionTracker {
 
         Held(Object connection, ReferenceQueue<Object> queue, String pool, long acquiredAtMillis, String thread,
              StackCapture.Origin origin) {
-            super(connection, queue);
+            super(connection, queue, true); // hashed only if it goes to the shared map, not into the thread's slots
             this.pool = pool;
             this.acquiredAtMillis = acquiredAtMillis;
             this.thread = thread;
@@ -109,9 +110,17 @@ public final class ConnectionTracker {
      * and takes them out on close; the agent's thread only reads them, and takes one out when it
      * was collected. Only compare-and-set empties a slot, so each entry is taken out once.
      */
-    static final class ThreadSlots {
+    public static final class ThreadSlots {
+        final ConnectionTracker tracker;
+        /** False for a thread past {@link #MAX_SLOTTED_THREADS}: its connections go to the shared map. */
+        final boolean registered;
         final WeakReference<Thread> owner = new WeakReference<>(Thread.currentThread());
         final AtomicReferenceArray<Held> slots = new AtomicReferenceArray<>(SLOTS_PER_THREAD);
+
+        ThreadSlots(ConnectionTracker tracker, boolean registered) {
+            this.tracker = tracker;
+            this.registered = registered;
+        }
 
         boolean isEmpty() {
             for (int i = 0; i < SLOTS_PER_THREAD; i++) {
@@ -127,9 +136,9 @@ public final class ConnectionTracker {
      * The common path, acquire and close on one thread, touches only that thread's slots: a shared
      * map insert and removal per connection cost more than the rest of the tracking together.
      * Connections that do not fit, or are closed by another thread, go through the shared map or a
-     * scan of every thread's slots.
+     * scan of every thread's slots. A thread's slots hang off its {@link RequestContext}, the agent's
+     * one thread-local.
      */
-    private final ThreadLocal<ThreadSlots> localSlots = ThreadLocal.withInitial(this::register);
     private final ConcurrentLinkedQueue<ThreadSlots> allSlots = new ConcurrentLinkedQueue<>();
     private final AtomicInteger slottedThreads = new AtomicInteger();
     private final ConcurrentHashMap<Object, Held> live = new ConcurrentHashMap<>();
@@ -144,19 +153,34 @@ public final class ConnectionTracker {
         this.capacity = capacity;
     }
 
+    /** The slots of the thread whose record this is (made on first use), or null when too many threads have them. */
+    public ThreadSlots slotsOf(RequestContext thread) {
+        ThreadSlots mine = thread.jdbcListenerState() instanceof ThreadSlots s && s.tracker == this ? s : null;
+        if (mine == null) {
+            mine = register();
+            thread.jdbcListenerState(mine);
+        }
+        return mine.registered ? mine : null;
+    }
+
     private ThreadSlots register() {
         if (slottedThreads.incrementAndGet() > MAX_SLOTTED_THREADS) {
             slottedThreads.decrementAndGet();
-            return null;
+            return new ThreadSlots(this, false);
         }
-        ThreadSlots t = new ThreadSlots();
+        ThreadSlots t = new ThreadSlots(this, true);
         allSlots.add(t);
         return t;
     }
 
     public void acquired(Object connection, String pool, long nowMillis, String thread, StackCapture.Origin origin) {
+        acquired(connection, pool, nowMillis, thread, origin, slotsOf(RequestContext.current()));
+    }
+
+    /** A connection handed to the application on the thread that owns {@code mine}. */
+    public void acquired(Object connection, String pool, long nowMillis, String thread, StackCapture.Origin origin,
+                         ThreadSlots mine) {
         Held h = new Held(connection, collected, pool, nowMillis, thread, origin);
-        ThreadSlots mine = localSlots.get();
         if (mine != null) {
             for (int i = 0; i < SLOTS_PER_THREAD; i++) {
                 if (mine.slots.get(i) == null) {
@@ -174,9 +198,16 @@ public final class ConnectionTracker {
         live.put(h, h);
     }
 
-    /** The application closed (returned) a connection; one that was reported as held too long is remembered. */
     public void closed(Object connection, LongSupplier clockMillis) {
-        Held h = takeFromSlots(localSlots.get(), connection);
+        closed(connection, clockMillis, slotsOf(RequestContext.current()));
+    }
+
+    /**
+     * The application closed (returned) a connection on the thread that owns {@code mine}; one that was
+     * reported as held too long is remembered.
+     */
+    public void closed(Object connection, LongSupplier clockMillis, ThreadSlots mine) {
+        Held h = takeFromSlots(mine, connection);
         if (h == null) {
             h = live.remove(IdentityKey.probe(connection));
         }

@@ -8,16 +8,31 @@ import java.lang.ref.WeakReference;
  * never kept alive and their own equals/hashCode (which may do I/O or throw) are never called.
  */
 class IdentityKey extends WeakReference<Object> {
-    private final int hash;
+    /** The referent's identity hash; 0 until first asked (HotSpot never hands out 0). */
+    private int hash;
 
     IdentityKey(Object referent, ReferenceQueue<Object> queue) {
         super(referent, queue);
         this.hash = System.identityHashCode(referent);
     }
 
+    /**
+     * A key whose hash is computed only when a map first asks for it, while the referent is still alive:
+     * giving a fresh object its identity hash costs an atomic update of its header, wasted on keys that
+     * never go into a map.
+     */
+    IdentityKey(Object referent, ReferenceQueue<Object> queue, boolean hashLater) {
+        super(referent, queue);
+    }
+
     @Override
     public final int hashCode() {
-        return hash;
+        int h = hash;
+        if (h == 0) {
+            h = System.identityHashCode(get());
+            hash = h;
+        }
+        return h;
     }
 
     /** Equal to another key, or a {@link Probe}, for the same live referent. */

@@ -21,7 +21,7 @@ class HttpTelemetryTest {
             new StackTraceElement("com.acme.Checkout", "pay", "Checkout.java", 42)};
 
     private void request(String method, String path, String template, int status, Throwable thrown) {
-        t.inbound("servlet", method, path, template, status, thrown, false, 10 * MS, 0, 0, 0, 0, null, -1);
+        t.inbound("servlet", method, path, template, status, thrown, false, 10 * MS, 0, 0, 0, 0, null, -1, null, 0);
     }
 
     private EndpointStats endpoint(String method, String route) {
@@ -63,8 +63,8 @@ class HttpTelemetryTest {
 
     @Test
     void breakdownSplitsDatabaseExternalAndOwnTime() {
-        t.inbound("servlet", "GET", "/mix", null, 200, null, false, 100 * MS, 50 * MS, 2, 30 * MS, 1, "api.example", 443);
-        t.inbound("servlet", "GET", "/mix", null, 200, null, false, 100 * MS, 30 * MS, 2, 10 * MS, 1, "api.example", 443);
+        t.inbound("servlet", "GET", "/mix", null, 200, null, false, 100 * MS, 50 * MS, 2, 30 * MS, 1, "api.example", 443, null, 0);
+        t.inbound("servlet", "GET", "/mix", null, 200, null, false, 100 * MS, 30 * MS, 2, 10 * MS, 1, "api.example", 443, null, 0);
         EndpointStats.Breakdown b = endpoint("GET", "/mix").breakdown();
         assertEquals(40.0, b.dbPercent());
         assertEquals(20.0, b.externalPercent());
