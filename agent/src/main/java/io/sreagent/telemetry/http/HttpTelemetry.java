@@ -6,6 +6,7 @@ import io.sreagent.report.Site;
 import io.sreagent.telemetry.Sites;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -221,7 +222,7 @@ public final class HttpTelemetry implements HttpListener {
     }
 
     private static Destination[] append(Destination[] old, Destination d) {
-        Destination[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+        Destination[] grown = Arrays.copyOf(old, old.length + 1);
         grown[old.length] = d;
         return grown;
     }
