@@ -5,8 +5,10 @@ import com.example.shop.scenario.ContentionScenario;
 import com.example.shop.scenario.CpuBurnScenario;
 import com.example.shop.scenario.DeadlockScenario;
 import com.example.shop.scenario.ErrorScenario;
+import com.example.shop.scenario.ExternalApacheScenario;
 import com.example.shop.scenario.ExhaustPoolScenario;
 import com.example.shop.scenario.ExternalFlakyScenario;
+import com.example.shop.scenario.ExternalOkHttpScenario;
 import com.example.shop.scenario.ExternalSlowScenario;
 import com.example.shop.scenario.GrowCacheScenario;
 import com.example.shop.scenario.HealthServlet;
@@ -47,6 +49,8 @@ final class Routes {
                 new Route("/external-slow", new ExternalSlowScenario(context.httpClient(), context.upstream())),
                 new Route("/external-flaky", new ExternalFlakyScenario(context.httpClient(), context.upstream())),
                 new Route("/no-timeout", new NoTimeoutScenario(context.upstream())),
+                new Route("/external-apache/*", new ExternalApacheScenario(context.upstream())),
+                new Route("/external-okhttp/*", new ExternalOkHttpScenario(context.upstream())),
                 new Route("/error", new ErrorScenario()),
                 new Route("/slow-endpoint", new SlowEndpointScenario(context.dataSource())),
                 new Route("/async", new AsyncScenario()),

@@ -49,6 +49,19 @@ public final class MissingTimeoutRule implements Rule {
             } else if ("HttpURLConnection".equals(e.client())) {
                 f.advice("Call setConnectTimeout(2000) and setReadTimeout(5000) on the connection"
                         + (site == null ? "" : " opened at " + site) + "; 0 means wait forever.");
+            } else if ("apache-httpclient5".equals(e.client())) {
+                f.advice("A read time-out of 0 was in force" + (site == null ? "" : " for the call at " + site)
+                        + ": set RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(5)) as the client's "
+                        + "default request config, or ConnectionConfig.custom().setSocketTimeout(...) on the "
+                        + "connection manager, and look for a setResponseTimeout/setSoTimeout of 0.");
+            } else if ("okhttp".equals(e.client())) {
+                f.advice("The OkHttpClient" + (site == null ? "" : " used at " + site) + " was built with a 0 (infinite) "
+                        + "time-out: keep connectTimeout/readTimeout above 0 (the default is 10 s) or set callTimeout.");
+                if (site == null) {
+                    f.advice("Calls made with enqueue() run on OkHttp's dispatcher thread, which has no application "
+                            + "frame, so no call site can be named: look for where an OkHttpClient is built with a "
+                            + "0 time-out.");
+                }
             } else {
                 f.advice("Configure a connect time-out of about 2 s and a read/request time-out of at most 5 s on this client.");
             }

@@ -10,8 +10,11 @@ import io.sreagent.diagnose.Rule;
 import io.sreagent.diagnose.SlowEndpointRule;
 import io.sreagent.diagnose.SlowExternalCallRule;
 import io.sreagent.instrument.Weaving;
+import io.sreagent.instrument.apachehttp.ApacheHttpClientWeaving;
+import io.sreagent.instrument.apachehttp.RequestExecutorWeaving;
 import io.sreagent.instrument.httpclient.JdkHttpClientWeaving;
 import io.sreagent.instrument.httpserver.JdkHttpServerWeaving;
+import io.sreagent.instrument.okhttp.OkHttpWeaving;
 import io.sreagent.instrument.servlet.ServletWeaving;
 import io.sreagent.instrument.urlconnection.HttpUrlConnectionWeaving;
 import io.sreagent.runtime.AgentContext;
@@ -23,8 +26,9 @@ import java.util.Map;
 
 /**
  * Inbound requests (servlet containers, the JDK's HTTP server) per route and outbound calls
- * (java.net.http, HttpURLConnection) per host, with each request's time split into database,
- * external calls and own code through {@link io.sreagent.bootstrap.RequestContext}.
+ * (java.net.http, HttpURLConnection, Apache HttpClient 5 classic, OkHttp) per host, with each
+ * request's time split into database, external calls and own code through
+ * {@link io.sreagent.bootstrap.RequestContext}.
  */
 public final class HttpFeature implements Feature {
     private HttpTelemetry telemetry;
@@ -38,7 +42,8 @@ public final class HttpFeature implements Feature {
     @Override
     public List<Weaving> weavings() {
         return List.of(ServletWeaving.jakarta(), ServletWeaving.javax(), new JdkHttpServerWeaving(),
-                new JdkHttpClientWeaving(), new HttpUrlConnectionWeaving());
+                new JdkHttpClientWeaving(), new HttpUrlConnectionWeaving(), new ApacheHttpClientWeaving(),
+                new RequestExecutorWeaving(), new OkHttpWeaving());
     }
 
     @Override

@@ -124,4 +124,21 @@ class HttpRulesTest {
         assertEquals(17, naked.get(0).site().line());
         assertTrue(naked.get(0).advice().get(0).contains("timeout(Duration"), naked.get(0).advice().toString());
     }
+
+    @Test
+    void missingTimeoutOfAnOkHttpCallFromTheDispatcherSaysWhyNoSiteIsNamed() {
+        StackTraceElement[] dispatcher = {
+                new StackTraceElement("okhttp3.internal.connection.RealCall", "getResponseWithInterceptorChain$okhttp",
+                        "RealCall.kt", 109),
+                new StackTraceElement("okhttp3.internal.connection.RealCall$AsyncCall", "run", "RealCall.kt", 517),
+                new StackTraceElement("java.lang.Thread", "run", "Thread.java", 833)};
+        for (int i = 0; i < 3; i++) {
+            t.outbound("okhttp", "GET", "https", "api", -1, 200, null, 10 * MS, true, false, false, dispatcher);
+        }
+        List<Finding> naked = run(new MissingTimeoutRule(t));
+        assertEquals(1, naked.size());
+        assertEquals(null, naked.get(0).site());
+        assertEquals(3L, naked.get(0).evidence().get("withoutReadTimeout"));
+        assertTrue(naked.get(0).advice().toString().contains("dispatcher thread"), naked.get(0).advice().toString());
+    }
 }

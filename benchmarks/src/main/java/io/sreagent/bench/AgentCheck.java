@@ -6,7 +6,7 @@ import javax.management.ObjectName;
 /**
  * Shows at the end of a fork that the agent really observed what was measured (a with-agent row
  * that equals the without-agent row could otherwise mean that nothing was woven): prints the JDBC
- * part of the agent's current report, fetched over its MBean.
+ * (or HTTP) part of the agent's current report, fetched over its MBean.
  */
 public final class AgentCheck {
     private AgentCheck() {
@@ -35,6 +35,14 @@ public final class AgentCheck {
     }
 
     public static void printJdbcMetrics() {
+        printMetrics("jdbc");
+    }
+
+    public static void printHttpMetrics() {
+        printMetrics("external");
+    }
+
+    private static void printMetrics(String feature) {
         if (System.getProperty("io.sreagent.state") == null) {
             return; // a fork without the agent
         }
@@ -42,10 +50,10 @@ public final class AgentCheck {
             String json = (String) ManagementFactory.getPlatformMBeanServer().invoke(
                     new ObjectName("io.sreagent:type=Agent"), "report", new Object[] {"json"},
                     new String[] {String.class.getName()});
-            int at = json.lastIndexOf("\"jdbc\"");  // the metrics entry, after the feature list
+            int at = json.lastIndexOf("\"" + feature + "\"");  // the metrics entry, after the feature list
             System.out.println();
-            System.out.println("sre-agent saw: " + (at < 0 ? "no JDBC metrics"
-                    : json.substring(at, Math.min(json.length(), at + 400)).replaceAll("\\s+", " ")));
+            System.out.println("sre-agent saw: " + (at < 0 ? "no " + feature + " metrics"
+                    : json.substring(at, Math.min(json.length(), at + 1200)).replaceAll("\\s+", " ")));
         } catch (Exception e) {
             System.out.println("sre-agent check failed: " + e);
         }

@@ -6,6 +6,7 @@ import io.sreagent.report.Site;
 import io.sreagent.telemetry.Sites;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,8 @@ public final class HttpTelemetry implements HttpListener {
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, EndpointStats>> endpoints = new ConcurrentHashMap<>();
     private final AtomicInteger routes = new AtomicInteger();
     private final ConcurrentHashMap<String, ExternalStats> externals = new ConcurrentHashMap<>();
+    /** The same entries by the host as the client gave it: found on every call without building a key. */
+    private final ConcurrentHashMap<String, Destination[]> byHost = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicInteger[]> stackBudgets = new ConcurrentHashMap<>();
     private final LongAdder requestsInOther = new LongAdder();
     private final LongAdder callsInOther = new LongAdder();
@@ -135,7 +138,7 @@ public final class HttpTelemetry implements HttpListener {
             timeout = isTimeout(thrown);
         }
         Site site = callStack == null ? null : sites.siteOf(callStack);
-        external(method(method), hostKey(host, port, scheme), client)
+        external(client, method(method), scheme, host, port)
                 .record(status, nanos, failure, timeout, connectTimeoutSet, readTimeoutSet, async, site);
     }
 
@@ -191,17 +194,42 @@ public final class HttpTelemetry implements HttpListener {
     }
 
     /** One entry per client library too: time-out settings and advice differ between them. */
-    private ExternalStats external(String method, String host, String client) {
-        String key = client + ' ' + method + ' ' + host;
+    private ExternalStats external(String client, String method, String scheme, String host, int port) {
+        int effectivePort = effectivePort(port, scheme);
+        Destination[] known = host == null ? null : byHost.get(host);
+        if (known != null) {
+            for (Destination d : known) {
+                if (d.port() == effectivePort && d.method().equals(method) && d.client().equals(client)) {
+                    return d.stats();
+                }
+            }
+        }
+        String hostKey = hostKey(host, port, scheme);
+        String key = client + ' ' + method + ' ' + hostKey;
         ExternalStats s = externals.get(key);
-        if (s != null) {
-            return s;
+        if (s == null) {
+            if (externals.size() >= maxHosts) {
+                callsInOther.increment();
+                return externals.computeIfAbsent(client + ' ' + method + ' ' + OTHER,
+                        k -> new ExternalStats(method, OTHER, client));
+            }
+            s = externals.computeIfAbsent(key, k -> new ExternalStats(method, hostKey, client));
         }
-        if (externals.size() >= maxHosts) {
-            callsInOther.increment();
-            return externals.computeIfAbsent(client + ' ' + method + ' ' + OTHER, k -> new ExternalStats(method, OTHER, client));
+        if (host != null) {
+            Destination d = new Destination(client, method, effectivePort, s);
+            byHost.merge(host, new Destination[] {d}, (old, one) -> List.of(old).contains(d) ? old : append(old, d));
         }
-        return externals.computeIfAbsent(key, k -> new ExternalStats(method, host, client));
+        return s;
+    }
+
+    private static Destination[] append(Destination[] old, Destination d) {
+        Destination[] grown = Arrays.copyOf(old, old.length + 1);
+        grown[old.length] = d;
+        return grown;
+    }
+
+    /** A host's entry for one client, method and port; at most as many as there are entries in {@code externals}. */
+    private record Destination(String client, String method, int port, ExternalStats stats) {
     }
 
     /** Unusual methods are one bucket, so junk requests cannot create routes. */
@@ -211,13 +239,19 @@ public final class HttpTelemetry implements HttpListener {
 
     static String hostKey(String host, int port, String scheme) {
         String h = host == null ? "unknown" : host;
+        int p = effectivePort(port, scheme);
+        return p > 0 ? h + ':' + p : h;
+    }
+
+    /** The port, else the scheme's default, else 0. */
+    private static int effectivePort(int port, String scheme) {
         if (port > 0) {
-            return h + ':' + port;
+            return port;
         }
         if ("https".equalsIgnoreCase(scheme)) {
-            return h + ":443";
+            return 443;
         }
-        return "http".equalsIgnoreCase(scheme) ? h + ":80" : h;
+        return "http".equalsIgnoreCase(scheme) ? 80 : 0;
     }
 
     /** By class name, so that clients the agent cannot see (or that are absent) are still recognised. */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -103,6 +104,22 @@ class HttpTelemetryTest {
         assertTrue(t.externals().stream().anyMatch(e -> e.host().equals("a:443")));
         assertTrue(t.externals().stream().anyMatch(e -> e.host().equals("b:80")));
         assertTrue(t.externals().stream().anyMatch(e -> e.host().equals(HttpTelemetry.OTHER)));
+    }
+
+    @Test
+    void oneHostIsSeparatedByClientMethodAndPortAcrossRepeatedCalls() {
+        HttpTelemetry wide = new HttpTelemetry(new Sites(List.of()), 3, 10);
+        for (int i = 0; i < 3; i++) {
+            wide.outbound("okhttp", "GET", "https", "api", 443, 200, null, MS, true, true, false, null);
+            wide.outbound("okhttp", "GET", "https", "api", -1, 200, null, MS, true, true, false, null);
+            wide.outbound("okhttp", "POST", "https", "api", 443, 200, null, MS, true, true, false, null);
+            wide.outbound("okhttp", "GET", "http", "api", 8080, 200, null, MS, true, true, false, null);
+            wide.outbound("apache-httpclient5", "GET", "https", "api", 443, 200, null, MS, true, true, false, null);
+        }
+        Map<String, Long> calls = new java.util.TreeMap<>();
+        wide.externals().forEach(e -> calls.put(e.client() + " " + e.method() + " " + e.host(), e.count()));
+        assertEquals(Map.of("okhttp GET api:443", 6L, "okhttp POST api:443", 3L, "okhttp GET api:8080", 3L,
+                "apache-httpclient5 GET api:443", 3L), calls);
     }
 
     @Test

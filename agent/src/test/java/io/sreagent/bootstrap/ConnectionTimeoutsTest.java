@@ -1,0 +1,56 @@
+package io.sreagent.bootstrap;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The read time-out handed from a connection to the advice that records the call. */
+class ConnectionTimeoutsTest {
+
+    @AfterEach
+    void uninstall() {
+        HttpHooks.uninstall();
+        ConnectionTimeouts.takeReadSet();
+    }
+
+    @Test
+    void theLastConnectionOfTheCallDecidesAndIsForgottenOnceRead() {
+        HttpHooks.install(new HttpTelemetryStub());
+        ConnectionTimeouts.noteRead(5000);     // first attempt
+        ConnectionTimeouts.noteRead(0);        // redirect followed on a connection without one
+        assertFalse(ConnectionTimeouts.takeReadSet());
+        assertTrue(ConnectionTimeouts.takeReadSet(), "a call that reached no connection could not wait for an answer");
+    }
+
+    @Test
+    void nothingIsKeptWithoutAListener() {
+        ConnectionTimeouts.noteRead(0);
+        assertTrue(ConnectionTimeouts.takeReadSet());
+    }
+
+    private static final class HttpTelemetryStub implements HttpListener {
+        @Override
+        public void inbound(String server, String method, String path, String template, int status, Throwable thrown,
+                            boolean async, long nanos, long dbNanos, long dbCalls, long httpNanos, long httpCalls,
+                            String topHost, int topPort) {
+        }
+
+        @Override
+        public boolean wantsCallSite(String host, int port, boolean timeoutsSet, int status, boolean failed) {
+            return false;
+        }
+
+        @Override
+        public void outbound(String client, String method, String scheme, String host, int port, int status,
+                             Throwable thrown, long nanos, boolean connectTimeoutSet, boolean readTimeoutSet,
+                             boolean async, StackTraceElement[] callStack) {
+        }
+
+        @Override
+        public int statusOf(Object response) {
+            return -1;
+        }
+    }
+}
