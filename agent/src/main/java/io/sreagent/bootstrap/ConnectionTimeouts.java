@@ -3,14 +3,13 @@ package io.sreagent.bootstrap;
 /**
  * Carries the read time-out a client's connection really had from deep inside a call to the advice
  * that records the call: Apache HttpClient 5 merges its request, context, client and connection-manager
- * settings into the socket, and only the connection, reached further down, knows the outcome.
+ * settings into the socket, and only the connection, reached further down, knows the outcome. Kept in
+ * the thread's {@link RequestContext}, the agent's one thread-local.
  */
 public final class ConnectionTimeouts {
     static final int NOT_SEEN = 0;
     static final int SET = 1;
     static final int NOT_SET = -1;
-
-    private static final ThreadLocal<int[]> READ = ThreadLocal.withInitial(() -> new int[1]);
 
     private ConnectionTimeouts() {
     }
@@ -18,7 +17,7 @@ public final class ConnectionTimeouts {
     /** The connection about to send a request on this thread has this socket read time-out (0: none). */
     public static void noteRead(long millis) {
         if (HttpHooks.listener() != null) {
-            READ.get()[0] = millis > 0 ? SET : NOT_SET;
+            RequestContext.current().readTimeoutSeen = millis > 0 ? SET : NOT_SET;
         }
     }
 
@@ -27,9 +26,9 @@ public final class ConnectionTimeouts {
      * never reached a connection (it failed to connect) could not wait for an answer: counted as set.
      */
     public static boolean takeReadSet() {
-        int[] seen = READ.get();
-        int v = seen[0];
-        seen[0] = NOT_SEEN;
+        RequestContext c = RequestContext.current();
+        int v = c.readTimeoutSeen;
+        c.readTimeoutSeen = NOT_SEEN;
         return v != NOT_SET;
     }
 }

@@ -29,6 +29,8 @@ public final class RequestContext {
     final int[] threadHookDepth = new int[1];
     /** Nesting of the listener hooks on this thread (see ListenerHooks). */
     final int[] listenerDepth = new int[1];
+    /** The read time-out of the connection the current outbound call went out on (see ConnectionTimeouts). */
+    int readTimeoutSeen;
     /** What the JDBC listener keeps per thread (its connection slots); opaque here. */
     private Object jdbcListenerState;
 

@@ -34,7 +34,7 @@ class ConnectionTimeoutsTest {
         @Override
         public void inbound(String server, String method, String path, String template, int status, Throwable thrown,
                             boolean async, long nanos, long dbNanos, long dbCalls, long httpNanos, long httpCalls,
-                            String topHost, int topPort) {
+                            String topHost, int topPort, String topStatement, long topStatementNanos) {
         }
 
         @Override
