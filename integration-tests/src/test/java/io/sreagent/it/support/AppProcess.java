@@ -220,10 +220,22 @@ public final class AppProcess implements AutoCloseable {
         return Reports.parse(run.out());
     }
 
-    /** Polls the report until {@code condition} holds on it; returns that report. */
+    /**
+     * Polls the report until {@code condition} holds on it; returns that report. A report that could not
+     * be fetched (a JVM busy collecting a full heap may drop the JMX connection) is tried again, as a
+     * user would; the last failure is shown if the condition never holds.
+     */
     public JsonNode awaitReport(Duration timeout, java.util.function.Predicate<JsonNode> condition, String what) {
         JsonNode[] last = new JsonNode[1];
-        await(timeout, () -> condition.test(last[0] = report()), () -> what + "; last report:\n" + last[0]);
+        AssertionError[] failed = new AssertionError[1];
+        await(timeout, () -> {
+            try {
+                return condition.test(last[0] = report());
+            } catch (AssertionError e) {
+                failed[0] = e;
+                return false;
+            }
+        }, () -> what + "; last report:\n" + last[0] + (failed[0] == null ? "" : "\nlast failed attempt: " + failed[0].getMessage()));
         return last[0];
     }
 
