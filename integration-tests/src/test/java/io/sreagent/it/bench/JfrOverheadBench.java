@@ -22,13 +22,15 @@ import java.util.Set;
  * resolution.
  *
  * <p>The JVMs take short turns (every order of the three in rotation, so none is always first) under
- * the same fixed request rate (open loop, half of what one core serves by default), one at a time.
+ * the same fixed request rate (open loop; by default half of what 8 closed-loop clients get), one at
+ * a time, after warm-up turns until the JIT is quiet.
  * Each turn gives that JVM's CPU time per request (user + system from /proc, the idle JVMs' turns
  * not counted) and its p50/p99; each round gives the ratios on/off and off-b/off-a, summarised as
  * medians with bootstrap 95 % confidence intervals and a sign test. On Linux with two or more CPUs
  * the app JVMs are pinned to CPU 1 and this (load-generating) JVM to CPU 0 with taskset, so load
- * generation does not compete with the app for its core. Also prints which threads of the "on" JVM
- * used more CPU than those of an "off" one over the run. Output in target/jfr-overhead.txt.
+ * generation does not compete with the app for its core. Also prints the CPU per thread group of the
+ * "on" JVM and of off-b, each minus off-a, over the run: where the cost lands, next to what two equal
+ * JVMs differ by. Output in target/jfr-overhead.txt.
  *
  * <p>Not part of the normal test run (it takes minutes and measures, it does not judge):
  * {@code mvn -B -pl agent,agent-test-app,integration-tests -am verify -Dtest=JfrOverheadBench -Dbench=jfr -Dsurefire.failIfNoSpecifiedTests=false}
