@@ -41,6 +41,7 @@ public final class Options {
     public static final String JFR_DELAY = "jfr.delay";
     public static final String JFR_SAMPLE_PERIOD = "jfr.sample.period";
     public static final String JFR_LOCK_THRESHOLD = "jfr.lock.threshold";
+    public static final String JFR_STACK_DEPTH = "jfr.stack.depth";
     public static final String JFR_DUMP = "jfr.dump";
     public static final String JFR_DUMP_AGE = "jfr.dump.age";
     public static final String JFR_DUMP_SIZE = "jfr.dump.size";
@@ -144,6 +145,9 @@ public final class Options {
                 s -> Values.durationBetween(s, 10, 1000));
         add(JFR_LOCK_THRESHOLD, "20ms", "a duration from 1ms to 10s",
                 "shortest monitor or lock wait JFR records", s -> Values.durationBetween(s, 1, 10_000));
+        add(JFR_STACK_DEPTH, "128", "a number of frames from 16 to 2048",
+                "deepest JFR stack trace, innermost frames kept (JFR.configure stackdepth; only if JFR is not running yet in this JVM, else its depth stays)",
+                s -> Values.intBetween(s, 16, 2048));
         add(JFR_DUMP, "on", "on or off", "save the recent JFR recording next to each threshold report", Values::onOff);
         add(JFR_DUMP_AGE, "2m", "a duration from 10s to 1h", "how far back the saved JFR recording goes",
                 s -> Values.durationBetween(s, 10_000, 3_600_000));

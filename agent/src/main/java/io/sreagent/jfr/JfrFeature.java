@@ -69,6 +69,8 @@ public final class JfrFeature implements Feature {
     private List<Rule> rules = List.of();
     private boolean dumpOnThreshold;
     private Duration samplePeriod;
+    private int stackDepth;
+    private volatile String stackDepthApplied = "not yet set";
     private volatile long setupMillis;
 
     // Written by the stream's thread, read by the evaluation thread.
@@ -103,6 +105,7 @@ public final class JfrFeature implements Feature {
         Duration gcWindow = config.duration(Options.GC_WINDOW);
         Duration lockWindow = config.duration(Options.LOCK_WINDOW);
         samplePeriod = config.duration(Options.JFR_SAMPLE_PERIOD);
+        stackDepth = config.integer(Options.JFR_STACK_DEPTH);
         Duration longest = max(max(cpuWindow, hotWindow), max(gcWindow, lockWindow));
         int ticks = (int) Math.min(10_000, longest.toMillis() / Math.max(1, every.toMillis()) + 2);
         jvmCpu = new SampleWindow((int) Math.min(100_000, cpuWindow.toSeconds() + 16));
@@ -141,8 +144,9 @@ public final class JfrFeature implements Feature {
         }).start();
     }
 
-    private void openStream(Duration lockThreshold, Duration maxAge, long maxBytes) {
+    private void openStream(Duration lockThreshold, Duration maxAge, long maxBytes) throws Exception {
         long t0 = System.nanoTime();
+        stackDepthApplied = JfrStackDepth.apply(stackDepth);
         Set<String> available = FlightRecorder.getFlightRecorder().getEventTypes().stream()
                 .map(EventType::getName).collect(Collectors.toSet());
         RecordingStream rs = new RecordingStream();
@@ -160,7 +164,7 @@ public final class JfrFeature implements Feature {
         enable(available, JfrSettings.GARBAGE_COLLECTION, "GC pauses (gc-pressure)",
                 s -> rs.enable(s), this::onGarbageCollection);
         enable(available, JfrSettings.ALLOCATION_SAMPLE, "allocation samples",
-                s -> rs.enable(s).with("throttle", JfrSettings.ALLOCATION_THROTTLE), this::onAllocationSample);
+                s -> rs.enable(s).with("throttle", JfrSettings.ALLOCATION_THROTTLE).withoutStackTrace(), this::onAllocationSample);
         enable(available, JfrSettings.MONITOR_ENTER, "monitor waits (lock-contention)",
                 s -> rs.enable(s).withThreshold(lockThreshold).withStackTrace(), this::onMonitorEnter);
         enable(available, JfrSettings.THREAD_PARK, "lock waits (lock-contention)",
@@ -352,6 +356,7 @@ public final class JfrFeature implements Feature {
         }
         m.put("setupMs", setupMillis);
         m.put("samplePeriodMs", samplePeriod.toMillis());
+        m.put("stackDepth", stackDepthApplied);
 
         Map<String, Object> cpu = new LinkedHashMap<>();
         SampleWindow.Samples last = jvmCpu.since(now - 60_000);

@@ -3,9 +3,9 @@ package io.sreagent.jfr;
 import java.time.Duration;
 
 /**
- * The JFR events the agent streams and how, chosen to stay within about 1 % overhead. They match or
- * are lighter than the JDK's own "default" settings (default.jfc), which Oracle documents as under 1 %
- * for continuous production use:
+ * The JFR events the agent streams and how, chosen to keep the overhead near 1 % (README, Measured,
+ * has the end-to-end figures). They match or are lighter than the JDK's own "default" settings
+ * (default.jfc), which Oracle documents as under 1 % for continuous production use:
  * <ul>
  *   <li>{@code jdk.ExecutionSample} every {@code jfr.sample.period} (default 20 ms, as default.jfc; the
  *       "profile" settings use 10 ms): a few Java threads' stacks per period, cost independent of load;</li>
@@ -14,9 +14,11 @@ import java.time.Duration;
  *   <li>{@code jdk.JavaMonitorEnter} and {@code jdk.ThreadPark} only above {@code jfr.lock.threshold}
  *       (default 20 ms, as default.jfc): short, uncontended waits record nothing;</li>
  *   <li>{@code jdk.ObjectAllocationSample} throttled to 150 events/s (as default.jfc), whatever the
- *       allocation rate;</li>
+ *       allocation rate, and without stack traces (default.jfc records them): only the class and weight
+ *       are read, and walking an allocating request thread's stack is most of what the event costs;</li>
  *   <li>{@code jdk.GarbageCollection}: one event per collection.</li>
  * </ul>
+ * Stacks are kept to {@code jfr.stack.depth} frames (128; see {@link JfrStackDepth}).
  * No allocation-in-TLAB events, no per-class statistics, no file/socket I/O events, no old-object
  * sampling: those are the costly ones. The stream is unordered (no sorting per flush).
  */

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class ClassHistogram {
     private static final Pattern ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
+    /** The agent's own classes, the libraries shaded into it (io.sreagent.shaded.*) included. */
+    private static final String AGENT_PACKAGE = "io.sreagent.";
 
     private final long takenAtMillis;
     private final Map<String, long[]> classes;
@@ -49,10 +51,17 @@ public final class ClassHistogram {
         return takenAtMillis;
     }
 
-    /** The classes whose live bytes grew most from {@code before} to this histogram, at most {@code limit}. */
+    /**
+     * The classes whose live bytes grew most from {@code before} to this histogram, at most {@code limit}.
+     * The agent's own classes (and arrays of them) are left out: the agent's bounded buffers fill up after
+     * start, and that is not the application's leak.
+     */
     public List<Growth> grownSince(ClassHistogram before, int limit) {
         List<Growth> out = new ArrayList<>();
         classes.forEach((name, now) -> {
+            if (isAgents(name)) {
+                return;
+            }
             long[] then = before.classes.getOrDefault(name, new long[2]);
             long bytes = now[1] - then[1];
             if (bytes > 0) {
@@ -61,6 +70,18 @@ public final class ClassHistogram {
         });
         out.sort((a, b) -> Long.compare(b.bytesAdded(), a.bytesAdded()));
         return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    }
+
+    /** "io.sreagent.X", or an array of it as the histogram names it: "[Lio.sreagent.X;", "[[Lio.sreagent.X;". */
+    static boolean isAgents(String className) {
+        int i = 0;
+        while (i < className.length() && className.charAt(i) == '[') {
+            i++;
+        }
+        if (i > 0 && i < className.length() && className.charAt(i) == 'L') {
+            i++;
+        }
+        return className.startsWith(AGENT_PACKAGE, i);
     }
 
     /** How one class grew between two histograms. */

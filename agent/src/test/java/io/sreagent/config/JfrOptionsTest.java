@@ -23,4 +23,12 @@ class JfrOptionsTest {
     void samplingFasterThanTenMillisecondsIsRefused() {
         assertThrows(ConfigException.class, () -> loader.load("jfr.sample.period=1ms", Map.of(), Map.of()));
     }
+
+    @Test
+    void stacksAreKeptToADepthOf128UnlessSetBetween16And2048() throws Exception {
+        assertEquals(128, loader.load(null, Map.of(), Map.of()).integer(Options.JFR_STACK_DEPTH));
+        assertEquals(2048, loader.load("jfr.stack.depth=2048", Map.of(), Map.of()).integer(Options.JFR_STACK_DEPTH));
+        assertThrows(ConfigException.class, () -> loader.load("jfr.stack.depth=8", Map.of(), Map.of()));
+        assertThrows(ConfigException.class, () -> loader.load("jfr.stack.depth=4096", Map.of(), Map.of()));
+    }
 }

@@ -33,6 +33,28 @@ class ClassHistogramTest {
     }
 
     @Test
+    void theAgentsOwnClassesAndTheLibrariesShadedIntoItAreNotGrowth() {
+        String before = String.join("\n",
+                "   1:           10            240  com.acme.Cache$Entry",
+                "   2:           10            240  io.sreagent.telemetry.SampleWindow",
+                "   3:           10            240  io.sreagent.shaded.hdrhistogram.Histogram",
+                "   4:           10            240  [Lio.sreagent.report.Finding;",
+                "   5:           10            240  [[Lio.sreagent.report.Site;");
+        String after = String.join("\n",
+                "   1:          110           2640  com.acme.Cache$Entry",
+                "   2:          110           2640  io.sreagent.telemetry.SampleWindow",
+                "   3:          110           2640  io.sreagent.shaded.hdrhistogram.Histogram",
+                "   4:          110           2640  [Lio.sreagent.report.Finding;",
+                "   5:          110           2640  [[Lio.sreagent.report.Site;",
+                "   6:          100           2400  io.sreagent.jvm.MemoryGrowthFeature$$Lambda/0x0000000800c01234",
+                "   7:          100           1600  [Lcom.acme.Cache$Entry;",
+                "   8:          100            800  io.sreagentish.Other");
+        List<String> grown = ClassHistogram.parse(60_000, after).grownSince(ClassHistogram.parse(0, before), 10)
+                .stream().map(ClassHistogram.Growth::className).toList();
+        assertEquals(List.of("com.acme.Cache$Entry", "[Lcom.acme.Cache$Entry;", "io.sreagentish.Other"), grown);
+    }
+
+    @Test
     void realHistogramOfThisJvmParses() throws Exception {
         ClassHistogram h = ClassHistogram.take(1);
         assertTrue(h.grownSince(ClassHistogram.parse(0, ""), 5).size() == 5, "a live JVM has many classes");

@@ -8,96 +8,211 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * End-to-end overhead of the JFR stream: the test app under closed-loop HTTP load (order lookups
- * through HikariCP and H2, and order lists) with the agent's jfr feature on, and with it off
- * ({@code instrument.jfr=off}, everything else equal), in one run. Both JVMs live side by side and
- * take turns (ABBA order) so drifting machine load hits both alike. Prints throughput and p50/p99 per
- * side and the start-up time to "listening", and writes them to target/jfr-overhead.txt.
+ * End-to-end overhead of the JFR stream on the test app under load, in one run: three test-app JVMs
+ * with the agent, one with the {@code jfr} feature on and two with it off ({@code instrument.jfr=off},
+ * everything else equal). The two "off" JVMs are the A/A control: what they differ by is the rig's
+ * resolution.
+ *
+ * <p>The JVMs take short turns (every order of the three in rotation, so none is always first) under
+ * the same fixed request rate (open loop; by default half of what 8 closed-loop clients get), one at
+ * a time, after warm-up turns until the JIT is quiet.
+ * Each turn gives that JVM's CPU time per request (user + system from /proc, the idle JVMs' turns
+ * not counted) and its p50/p99; each round gives the ratios on/off and off-b/off-a, summarised as
+ * medians with bootstrap 95 % confidence intervals and a sign test. On Linux with two or more CPUs
+ * the app JVMs are pinned to CPU 1 and this (load-generating) JVM to CPU 0 with taskset, so load
+ * generation does not compete with the app for its core. Also prints the CPU per thread group of the
+ * "on" JVM and of off-b, each minus off-a, over the run: where the cost lands, next to what two equal
+ * JVMs differ by. Output in target/jfr-overhead.txt.
  *
  * <p>Not part of the normal test run (it takes minutes and measures, it does not judge):
  * {@code mvn -B -pl agent,agent-test-app,integration-tests -am verify -Dtest=JfrOverheadBench -Dbench=jfr -Dsurefire.failIfNoSpecifiedTests=false}
- * with {@code -Dbench.rounds=N -Dbench.seconds=S -Dbench.clients=C} to change the defaults (12, 8, 4),
- * {@code -Dbench.on=key=value,...} to try other settings on the "on" side, {@code -Dbench.skipStartup=true}.
+ * with {@code -Dbench.rounds=N} (30), {@code -Dbench.seconds=S} (4, per turn), {@code -Dbench.rate=R}
+ * (requests/s; default half the calibrated capacity), {@code -Dbench.pin=false},
+ * {@code -Dbench.on=key=value,...} to try other settings on the "on" side, {@code -Dbench.startup=true}
+ * to also time start-up to "listening" with and without the agent and JFR.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "jfr")
 class JfrOverheadBench {
-    private static final int ROUNDS = Integer.getInteger("bench.rounds", 12);
-    private static final int SECONDS = Integer.getInteger("bench.seconds", 8);
-    private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 30);
+    private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "4"));
+    private static final int RATE = Integer.getInteger("bench.rate", 0);
+    private static final boolean PIN = !"false".equals(System.getProperty("bench.pin"))
+            && Runtime.getRuntime().availableProcessors() >= 2 && Files.isDirectory(Path.of("/proc/self"));
+    private static final boolean STARTUP = Boolean.getBoolean("bench.startup");
     private static final String COMMON = "report.dir=reports,report.interval=off";
     /** Extra agent options for the "on" side only, to compare JFR settings: -Dbench.on=jfr.sample.period=50ms */
     private static final String ON_EXTRA = System.getProperty("bench.on", "");
-    private static final boolean SKIP_STARTUP = Boolean.getBoolean("bench.skipStartup");
+    private static final String[] NAMES = {"off-a", "off-b", "on"};
+    private static final int OFF_A = 0;
+    private static final int OFF_B = 1;
+    private static final int ON = 2;
+    private static final int MAX_WARM_UP_ROUNDS = 40;
+    private static final int[][] ORDERS = {{0, 1, 2}, {2, 1, 0}, {1, 2, 0}, {0, 2, 1}, {2, 0, 1}, {1, 0, 2}};
+
+    private final HttpLoad load = new HttpLoad();
 
     @Test
     void jfrStreamOverheadUnderLoad() throws Exception {
         List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "JFR stream overhead: %d rounds x %d s per side, %d closed-loop clients, Java %s, %d CPUs",
-                ROUNDS, SECONDS, CLIENTS, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors()));
-        out.add("on side extra options: " + (ON_EXTRA.isEmpty() ? "(none)" : ON_EXTRA));
-        if (!SKIP_STARTUP) {
+        if (STARTUP) {
             out.addAll(startup(new String[]{"no agent", "agent, jfr off", "agent, jfr on (stream starts after jfr.delay=10s)", "agent, jfr on, jfr.delay=0s"},
                     new String[]{null, COMMON + ",instrument.jfr=off", COMMON, COMMON + ",jfr.delay=0s"}));
         }
-        try (AppProcess off = AppProcess.testApp().name("bench-jfr-off").agent(COMMON + ",instrument.jfr=off").start();
-             AppProcess on = AppProcess.testApp().name("bench-jfr-on").agent(COMMON + (ON_EXTRA.isEmpty() ? "" : "," + ON_EXTRA)).start()) {
-            if (!ON_EXTRA.contains("instrument.jfr=off")) { // an A/A run compares two "off" JVMs
+        int cpus = Runtime.getRuntime().availableProcessors();
+        boolean pinned = PIN && ProcCpu.pin(ProcessHandle.current().pid(), 0);
+        try (AppProcess offA = AppProcess.testApp().name("bench-jfr-off-a").agent(COMMON + ",instrument.jfr=off").start();
+             AppProcess offB = AppProcess.testApp().name("bench-jfr-off-b").agent(COMMON + ",instrument.jfr=off").start();
+             AppProcess on = AppProcess.testApp().name("bench-jfr-on").agent(COMMON + ",jfr.delay=0s" + (ON_EXTRA.isEmpty() ? "" : "," + ON_EXTRA)).start()) {
+            AppProcess[] sides = {offA, offB, on};
+            for (AppProcess app : sides) {
+                pinned &= !PIN || ProcCpu.pin(app.pid(), 1);
+            }
+            if (!ON_EXTRA.contains("instrument.jfr=off")) {
                 AppProcess.await(java.time.Duration.ofSeconds(60),
                         () -> on.report().path("metrics").path("jfr").path("events").size() > 0, "the JFR stream to run");
             }
-            load(off, 30, null);
-            load(on, 30, null);
-            Histogram offLatency = new Histogram(3);
-            Histogram onLatency = new Histogram(3);
-            long offRequests = 0;
-            long onRequests = 0;
-            long offCpu = 0;
-            long onCpu = 0;
-            List<Double> ratios = new ArrayList<>();
-            for (int r = 0; r < ROUNDS; r++) {
-                boolean onFirst = r % 2 == 1;
-                long cpuOn0 = cpuMillis(on);
-                long cpuOff0 = cpuMillis(off);
-                long a = load(onFirst ? on : off, SECONDS, onFirst ? onLatency : offLatency);
-                long b = load(onFirst ? off : on, SECONDS, onFirst ? offLatency : onLatency);
-                onCpu += cpuMillis(on) - cpuOn0;
-                offCpu += cpuMillis(off) - cpuOff0;
-                long onCount = onFirst ? a : b;
-                long offCount = onFirst ? b : a;
-                onRequests += onCount;
-                offRequests += offCount;
-                ratios.add((double) onCount / offCount);
-                out.add(String.format(Locale.ROOT, "round %d: off %.0f req/s, on %.0f req/s (on/off %.3f)",
-                        r + 1, offCount / (double) SECONDS, onCount / (double) SECONDS, (double) onCount / offCount));
+            for (AppProcess app : sides) {
+                load.saturate(app.port(), 8, 15); // first warm-up: JIT, pools, caches
             }
-            out.add(line("jfr off", offRequests, offLatency));
-            out.add(line("jfr on ", onRequests, onLatency));
-            ratios.sort(null);
-            out.add(String.format(Locale.ROOT, "throughput on/off: total %.3f, median of rounds %.3f (min %.3f, max %.3f); p99 on/off %.3f",
-                    (double) onRequests / offRequests, ratios.get(ratios.size() / 2), ratios.get(0), ratios.get(ratios.size() - 1),
-                    (double) onLatency.getValueAtPercentile(99) / offLatency.getValueAtPercentile(99)));
-            out.add(String.format(Locale.ROOT, "CPU per request (process user+system over the rounds, idle turns included): off %.1f us, on %.1f us (on/off %.3f)",
-                    offCpu * 1000.0 / offRequests, onCpu * 1000.0 / onRequests, (onCpu / (double) onRequests) / (offCpu / (double) offRequests)));
+            long calibrationCpu = ProcCpu.processMillis(offA.pid());
+            double capacity = load.saturate(offA.port(), 8, 5);
+            double appCores = (ProcCpu.processMillis(offA.pid()) - calibrationCpu) / 5000.0;
+            int rate = RATE > 0 ? RATE : (int) Math.max(50, capacity / 2);
+            out.add(String.format(Locale.ROOT, "JFR stream overhead: %d rounds of %.1f s turns per JVM, %d requests/s open loop "
+                            + "(8 closed-loop clients got %.0f/s, the app using %.2f cores), at most %d in flight, Java %s, %d CPUs, %s",
+                    ROUNDS, SECONDS, rate, capacity, appCores, HttpLoad.SENDERS, System.getProperty("java.version"), cpus,
+                    pinned ? "app JVMs pinned to CPU 1, load generator to CPU 0" : "not pinned"));
+            System.out.println(out.get(out.size() - 1));
+            out.add(warmUp(sides, rate));
+            System.out.println(out.get(out.size() - 1));
+            out.add("on side options: " + COMMON + ",jfr.delay=0s" + (ON_EXTRA.isEmpty() ? "" : "," + ON_EXTRA) + "; off sides: " + COMMON + ",instrument.jfr=off");
+
+            long run0 = System.nanoTime();
+            Map<String, Long> onThreads0 = ProcCpu.byThreadName(on.pid());
+            Map<String, Long> offThreads0 = ProcCpu.byThreadName(offA.pid());
+            Map<String, Long> offBThreads0 = ProcCpu.byThreadName(offB.pid());
+            double[][] cpuPerRequest = new double[3][ROUNDS];
+            double[][] p99 = new double[3][ROUNDS];
+            long[] cpuMillis = new long[3];
+            long[] requests = new long[3];
+            Histogram[] latency = {new Histogram(3), new Histogram(3), new Histogram(3)};
+            out.add("round: CPU us/request off-a off-b on | p99 ms off-a off-b on");
+            for (int r = 0; r < ROUNDS; r++) {
+                for (int s : ORDERS[r % ORDERS.length]) {
+                    long cpu0 = ProcCpu.processMillis(sides[s].pid());
+                    HttpLoad.Result turn = load.fixedRate(sides[s].port(), rate, SECONDS);
+                    long cpu = ProcCpu.processMillis(sides[s].pid()) - cpu0;
+                    if (turn.failures() > 0) {
+                        throw new AssertionError(turn.failures() + " of " + turn.requests() + " requests at " + rate + "/s failed on "
+                                + NAMES[s] + ", first: " + turn.firstFailure() + "\n" + sides[s].logs());
+                    }
+                    cpuPerRequest[s][r] = cpu * 1000.0 / turn.requests();
+                    p99[s][r] = turn.latencyMicros().getValueAtPercentile(99) / 1000.0;
+                    cpuMillis[s] += cpu;
+                    requests[s] += turn.requests();
+                    latency[s].add(turn.latencyMicros());
+                }
+                out.add(String.format(Locale.ROOT, "%2d: %6.1f %6.1f %6.1f | %6.2f %6.2f %6.2f", r + 1,
+                        cpuPerRequest[0][r], cpuPerRequest[1][r], cpuPerRequest[2][r], p99[0][r], p99[1][r], p99[2][r]));
+            }
+            out.add("CPU per request, per-round ratios:");
+            out.add("  " + ratios("on / mean of off-a and off-b", cpuPerRequest, ON, -1));
+            out.add("  " + ratios("on / off-a", cpuPerRequest, ON, OFF_A));
+            out.add("  " + ratios("on / off-b", cpuPerRequest, ON, OFF_B));
+            out.add("  " + ratios("A/A control off-b / off-a", cpuPerRequest, OFF_B, OFF_A));
+            out.add("p99 latency, per-round ratios:");
+            out.add("  " + ratios("on / mean of off-a and off-b", p99, ON, -1));
+            out.add("  " + ratios("A/A control off-b / off-a", p99, OFF_B, OFF_A));
+            for (int s = 0; s < 3; s++) {
+                out.add(String.format(Locale.ROOT, "%-5s all rounds: %.1f us CPU/request, p50 %.2f ms, p99 %.2f ms, max %.1f ms, %d requests",
+                        NAMES[s], cpuMillis[s] * 1000.0 / requests[s], latency[s].getValueAtPercentile(50) / 1000.0,
+                        latency[s].getValueAtPercentile(99) / 1000.0, latency[s].getMaxValue() / 1000.0, requests[s]));
+            }
+            out.addAll(threadDifference(used(onThreads0, ProcCpu.byThreadName(on.pid())), used(offThreads0, ProcCpu.byThreadName(offA.pid())),
+                    used(offBThreads0, ProcCpu.byThreadName(offB.pid())), (System.nanoTime() - run0) / 1_000_000, cpuMillis[ON] / (ROUNDS * SECONDS)));
             out.add("agent and JFR threads' own CPU (jdk.ThreadCPULoad, from the report): "
                     + on.report().path("metrics").path("jfr").path("cpu").path("agentAndJfrThreadsPercentOfMachine").asDouble() + " % of the machine");
-            out.add("agent's jfr setup (from its report): " + on.report().path("metrics").path("jfr").path("setupMs").asLong() + " ms on its own thread");
         }
         out.forEach(System.out::println);
         Files.write(Path.of("target", "jfr-overhead.txt"), out);
     }
 
-    private static String line(String name, long requests, Histogram latency) {
-        return String.format(Locale.ROOT, "%s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms", name,
-                requests / (double) (ROUNDS * SECONDS), latency.getValueAtPercentile(50) / 1000.0,
-                latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0);
+    /**
+     * Turns at the measured rate until no JVM's JIT compiler threads use more than 2 % of its CPU in a
+     * turn (three rounds at least, 40 at most): the run measures the steady state, not the warm-up.
+     */
+    private String warmUp(AppProcess[] sides, int rate) throws Exception {
+        double[] compileShare = new double[sides.length];
+        int round = 0;
+        boolean settled = false;
+        while (!settled && round < MAX_WARM_UP_ROUNDS) {
+            round++;
+            settled = round >= 3;
+            for (int s = 0; s < sides.length; s++) {
+                long compile0 = ProcCpu.compilerMillis(sides[s].pid());
+                long cpu0 = ProcCpu.processMillis(sides[s].pid());
+                load.fixedRate(sides[s].port(), rate, SECONDS);
+                compileShare[s] = (ProcCpu.compilerMillis(sides[s].pid()) - compile0) / (double) Math.max(1, ProcCpu.processMillis(sides[s].pid()) - cpu0);
+                settled &= compileShare[s] <= 0.02;
+            }
+        }
+        return String.format(Locale.ROOT, "warm-up: %d rounds at that rate%s; JIT share of CPU in the last turns: off-a %.1f %%, off-b %.1f %%, on %.1f %%",
+                round, settled ? "" : " (JIT still busy: measuring anyway)", 100 * compileShare[0], 100 * compileShare[1], 100 * compileShare[2]);
+    }
+
+    /** {@code side}'s per-round values over {@code base}'s (-1: the mean of the two "off" sides). */
+    private static PairedRatios ratios(String name, double[][] values, int side, int base) {
+        List<Double> r = new ArrayList<>();
+        for (int i = 0; i < ROUNDS; i++) {
+            double b = base >= 0 ? values[base][i] : (values[OFF_A][i] + values[OFF_B][i]) / 2;
+            r.add(values[side][i] / b);
+        }
+        return PairedRatios.of(name, r);
+    }
+
+    /** CPU ms each thread group used between two readings. */
+    private static Map<String, Long> used(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> out = new HashMap<>();
+        after.forEach((name, ms) -> out.put(name, ms - before.getOrDefault(name, 0L)));
+        return out;
+    }
+
+    /**
+     * CPU each thread group used over the whole run (turns and idle time alike) in the "on" JVM and in
+     * off-b, each minus off-a: where the stream's cost lands, next to what differs between two equal
+     * JVMs. As ms, as a share of one core over the run, and of what the "on" JVM used per second of its
+     * turns. Groups that differ by under 50 ms on both are left out.
+     */
+    private static List<String> threadDifference(Map<String, Long> on, Map<String, Long> offA, Map<String, Long> offB,
+                                                 long runMillis, double onCpuMillisPerSecondLoaded) {
+        Set<String> names = new HashSet<>(on.keySet());
+        names.addAll(offA.keySet());
+        names.addAll(offB.keySet());
+        List<String> out = new ArrayList<>();
+        out.add(String.format(Locale.ROOT, "CPU by thread over the %.0f s run (live threads), on minus off-a, then off-b minus off-a: "
+                + "ms, %% of a core, %% of the on JVM's CPU under load (%.0f ms/s)", runMillis / 1000.0, onCpuMillisPerSecondLoaded));
+        names.stream().filter(n -> Math.abs(diff(on, offA, n)) >= 50 || Math.abs(diff(offB, offA, n)) >= 50)
+                .sorted((a, b) -> Long.compare(Math.abs(diff(on, offA, b)), Math.abs(diff(on, offA, a)))).limit(12)
+                .forEach(n -> out.add(String.format(Locale.ROOT, "  %-16s %s | %s", n,
+                        share(diff(on, offA, n), runMillis, onCpuMillisPerSecondLoaded), share(diff(offB, offA, n), runMillis, onCpuMillisPerSecondLoaded))));
+        return out;
+    }
+
+    private static long diff(Map<String, Long> a, Map<String, Long> b, String name) {
+        return a.getOrDefault(name, 0L) - b.getOrDefault(name, 0L);
+    }
+
+    private static String share(long millis, long runMillis, double loadedMillisPerSecond) {
+        double perSecond = millis * 1000.0 / runMillis;
+        return String.format(Locale.ROOT, "%+6d ms %+.2f %% %+.2f %%", millis, perSecond / 10, 100 * perSecond / loadedMillisPerSecond);
     }
 
     /** Process start to the "listening on port" line, five starts per variant taken in turns; the median. */
@@ -125,46 +240,5 @@ class JfrOverheadBench {
             out.add(String.format(Locale.ROOT, "start-up to listening, %s: median %d ms of %s", names[v], m.get(m.size() / 2), m));
         }
         return out;
-    }
-
-    /** CPU time (user + system) the process has used, in ms, from /proc: the same clock for both sides. */
-    private static long cpuMillis(AppProcess app) throws Exception {
-        String stat = Files.readString(Path.of("/proc", Long.toString(app.pid()), "stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // clock ticks of 10 ms (USER_HZ 100)
-    }
-
-    /** Closed-loop load for {@code seconds}; returns the requests completed, recording latencies (micros) when asked. */
-    private static long load(AppProcess app, int seconds, Histogram latency) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        List<Future<Histogram>> results = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            int client = c;
-            results.add(clients.submit(() -> {
-                Histogram h = new Histogram(3);
-                int i = client;
-                while (System.nanoTime() < end) {
-                    String path = i % 4 == 0 ? "/orders" : "/orders/" + (1 + i % 500);
-                    long t = System.nanoTime();
-                    if (app.get(path) != 200) {
-                        throw new IllegalStateException("GET " + path + " failed");
-                    }
-                    h.recordValue((System.nanoTime() - t) / 1000);
-                    i += CLIENTS;
-                }
-                return h;
-            }));
-        }
-        long count = 0;
-        for (Future<Histogram> f : results) {
-            Histogram h = f.get();
-            count += h.getTotalCount();
-            if (latency != null) {
-                latency.add(h);
-            }
-        }
-        clients.shutdown();
-        return count;
     }
 }
