@@ -4,19 +4,12 @@ package io.sreagent.bootstrap;
  * Static entry points of the JDBC advice. Each kind of call keeps a per-thread nesting depth so that
  * only the outermost call counts: a pool's getConnection calling the driver's, a proxy statement
  * calling the driver's statement, a driver's execute calling itself. Advice calls {@code *Enter}
- * first; its return value (a start time, {@link #OUTER}, or a nested marker) goes back into
- * {@code *Exit}. The depths live in the thread's {@link RequestContext}, so one thread-local look-up
- * serves both the nesting and the request's time breakdown. Only acquisition and execution read the
- * clock: close and prepare are not timed.
+ * first and hands what it returned, the thread's {@link RequestContext} (null when no listener was
+ * installed, so the call is not counted), back to {@code *Exit}: the depths, the start times and the
+ * request's time breakdown live there, and the exit needs no second thread-local look-up. Only
+ * acquisition and execution read the clock: close and prepare are not timed.
  */
 public final class JdbcHooks {
-    /** Returned by an enter hook when no listener is installed: the call was not counted and its exit does nothing. */
-    public static final long NESTED = Long.MIN_VALUE;
-    /** Returned by an enter hook for a nested call: counted, so the depth stays balanced, but not reported. */
-    private static final long INNER = Long.MIN_VALUE + 1;
-    /** Returned by the enter hook of an outermost call that is not timed. */
-    private static final long OUTER = Long.MIN_VALUE + 2;
-
     static final int ACQUIRE = 0;
     static final int CLOSE = 1;
     static final int PREPARE = 2;
@@ -36,18 +29,18 @@ public final class JdbcHooks {
         listener = null;
     }
 
-    public static long acquireEnter() {
+    public static RequestContext acquireEnter() {
         return enter(ACQUIRE, true);
     }
 
-    public static void acquireExit(long start, Object source, Object connection, Throwable error) {
-        RequestContext c = RequestContext.current();
-        if (exit(c, ACQUIRE, start)) {
+    public static void acquireExit(RequestContext c, Object source, Object connection, Throwable error) {
+        if (outermostExit(c, ACQUIRE)) {
             long end = System.nanoTime();
-            c.addDb(end - start); // waiting for a connection is database time of the request
+            long nanos = end - c.jdbcStart[ACQUIRE];
+            c.addDb(nanos); // waiting for a connection is database time of the request
             JdbcListener l = listener;
             if (l != null) {
-                l.acquired(source, connection, error, end - start, end, c);
+                l.acquired(source, connection, error, nanos, end, c);
             }
         }
     }
@@ -64,13 +57,12 @@ public final class JdbcHooks {
         RequestContext.current().jdbcDepth[ACQUIRE]--;
     }
 
-    public static long closeEnter() {
+    public static RequestContext closeEnter() {
         return enter(CLOSE, false);
     }
 
-    public static void closeExit(long start, Object connection) {
-        RequestContext c = RequestContext.current();
-        if (exit(c, CLOSE, start)) {
+    public static void closeExit(RequestContext c, Object connection) {
+        if (outermostExit(c, CLOSE)) {
             JdbcListener l = listener;
             if (l != null) {
                 l.closed(connection, c);
@@ -78,12 +70,12 @@ public final class JdbcHooks {
         }
     }
 
-    public static long prepareEnter() {
+    public static RequestContext prepareEnter() {
         return enter(PREPARE, false);
     }
 
-    public static void prepareExit(long start, Object statement, Object sql) {
-        if (exit(RequestContext.current(), PREPARE, start) && statement != null && sql instanceof String) {
+    public static void prepareExit(RequestContext c, Object statement, Object sql) {
+        if (outermostExit(c, PREPARE) && statement != null && sql instanceof String) {
             JdbcListener l = listener;
             if (l != null) {
                 l.prepared(statement, (String) sql);
@@ -91,14 +83,13 @@ public final class JdbcHooks {
         }
     }
 
-    public static long executeEnter() {
+    public static RequestContext executeEnter() {
         return enter(EXECUTE, true);
     }
 
-    public static void executeExit(long start, Object statement, Object sqlArgument, Throwable error) {
-        RequestContext c = RequestContext.current();
-        if (exit(c, EXECUTE, start)) {
-            long elapsed = System.nanoTime() - start;
+    public static void executeExit(RequestContext c, Object statement, Object sqlArgument, Throwable error) {
+        if (outermostExit(c, EXECUTE)) {
+            long elapsed = System.nanoTime() - c.jdbcStart[EXECUTE];
             c.addDb(elapsed);
             JdbcListener l = listener;
             if (l != null) {
@@ -108,25 +99,24 @@ public final class JdbcHooks {
         }
     }
 
-    private static long enter(int kind, boolean timed) {
+    /** Counts the call in; null when no listener is installed (then nothing is counted or reported). */
+    private static RequestContext enter(int kind, boolean timed) {
         if (listener == null) {
-            return NESTED;
+            return null;
         }
-        int[] depth = RequestContext.current().jdbcDepth;
-        if (depth[kind]++ != 0) {
-            return INNER;
+        RequestContext c = RequestContext.current();
+        if (c.jdbcDepth[kind]++ == 0 && timed) {
+            c.jdbcStart[kind] = System.nanoTime();
         }
-        return timed ? System.nanoTime() : OUTER;
+        return c;
     }
 
-    private static boolean exit(RequestContext c, int kind, long start) {
-        if (start == NESTED) {
+    /** Counts the call out; true when it was the outermost one. */
+    private static boolean outermostExit(RequestContext c, int kind) {
+        if (c == null) {
             return false; // enter saw no listener and did not count this call
         }
         int[] depth = c.jdbcDepth;
-        if (depth[kind] > 0) {
-            depth[kind]--;
-        }
-        return start != INNER && depth[kind] == 0;
+        return depth[kind] > 0 && --depth[kind] == 0;
     }
 }

@@ -25,6 +25,8 @@ public final class RequestContext {
     int outboundDepth;
     /** Nesting of JDBC calls on this thread, per kind of call (see JdbcHooks). */
     final int[] jdbcDepth = new int[JdbcHooks.KINDS];
+    /** When the outermost JDBC call of each kind began (System.nanoTime()), for the timed kinds. */
+    final long[] jdbcStart = new long[JdbcHooks.KINDS];
     /** Nesting of the thread and executor hooks on this thread (see ThreadHooks). */
     final int[] threadHookDepth = new int[1];
     /** Nesting of the listener hooks on this thread (see ListenerHooks). */

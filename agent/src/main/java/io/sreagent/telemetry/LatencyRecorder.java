@@ -1,24 +1,25 @@
 package io.sreagent.telemetry;
 
-import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.AtomicHistogram;
 import org.HdrHistogram.Histogram;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A latency histogram that many threads record into without locking (HdrHistogram, 2 significant
- * digits, auto-resizing), summarised as count and percentiles.
+ * Latencies in microseconds, up to an hour (longer ones count as an hour), that many threads record
+ * into without locking, summarised as count and percentiles (HdrHistogram, 2 significant digits). A
+ * fixed-range {@link AtomicHistogram} costs two atomic increments per value, against four for the
+ * auto-resizing concurrent one, and it sits on the application's hottest paths (every statement,
+ * connection acquisition and HTTP call); its 26 KB are what the concurrent one grows to anyway once
+ * it has seen microseconds and seconds.
  */
 public final class LatencyRecorder {
-    private final Histogram histogram = new ConcurrentHistogram(2);
+    static final long MAX_MICROS = 3_600_000_000L;
+    private final AtomicHistogram histogram = new AtomicHistogram(MAX_MICROS, 2);
 
-    public LatencyRecorder() {
-        histogram.setAutoResize(true);
-    }
-
-    public void record(long value) {
-        histogram.recordValue(Math.max(0, value));
+    public void record(long micros) {
+        histogram.recordValue(Math.max(0, Math.min(MAX_MICROS, micros)));
     }
 
     public long count() {

@@ -6,7 +6,6 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -152,12 +151,7 @@ public final class ListenerRegistry {
         }
 
         private void prune() {
-            Iterator<Registration> it = registrations.iterator();
-            while (it.hasNext()) {
-                if (it.next().listener.get() == null) {
-                    it.remove();
-                }
-            }
+            registrations.removeIf(r -> r.listener.get() == null); // one pass, not a shift per removal
             size = registrations.size();
         }
 

@@ -43,8 +43,8 @@ class JdbcHooksTest {
     @Test
     void onlyTheOutermostOfNestedCallsIsReported() {
         JdbcHooks.install(listener);
-        long pool = JdbcHooks.acquireEnter();
-        long driver = JdbcHooks.acquireEnter();
+        RequestContext pool = JdbcHooks.acquireEnter();
+        RequestContext driver = JdbcHooks.acquireEnter();
         JdbcHooks.acquireExit(driver, "driver", "physical", null);
         JdbcHooks.acquireExit(pool, "pool", "proxy", null);
         assertEquals(List.of("acquired pool proxy"), seen);
@@ -54,10 +54,10 @@ class JdbcHooksTest {
     void poolInternalAcquisitionsAreNeverTheApplications() {
         JdbcHooks.install(listener);
         JdbcHooks.poolInternalEnter();
-        long inner = JdbcHooks.acquireEnter();
+        RequestContext inner = JdbcHooks.acquireEnter();
         JdbcHooks.acquireExit(inner, "DriverDataSource", "physical", null);
         JdbcHooks.poolInternalExit();
-        long app = JdbcHooks.acquireEnter();
+        RequestContext app = JdbcHooks.acquireEnter();
         JdbcHooks.acquireExit(app, "pool", "proxy", null);
         assertEquals(List.of("acquired pool proxy"), seen);
     }
@@ -65,10 +65,10 @@ class JdbcHooksTest {
     @Test
     void kindsNestIndependently() {
         JdbcHooks.install(listener);
-        long exec = JdbcHooks.executeEnter();
-        long close = JdbcHooks.closeEnter(); // a driver closing something while executing
+        RequestContext exec = JdbcHooks.executeEnter();
+        RequestContext close = JdbcHooks.closeEnter(); // a driver closing something while executing
         JdbcHooks.closeExit(close, "c");
-        long innerExec = JdbcHooks.executeEnter();
+        RequestContext innerExec = JdbcHooks.executeEnter();
         JdbcHooks.executeExit(innerExec, "inner", "SELECT 2", null);
         JdbcHooks.executeExit(exec, "outer", "SELECT 1", new RuntimeException());
         assertEquals(List.of("closed c", "executed outer SELECT 1 true"), seen);
@@ -76,10 +76,10 @@ class JdbcHooksTest {
 
     @Test
     void withoutAListenerNothingIsCountedAndAnInstallMidCallStaysBalanced() {
-        long before = JdbcHooks.acquireEnter();
+        RequestContext before = JdbcHooks.acquireEnter();
         JdbcHooks.install(listener);
         JdbcHooks.acquireExit(before, "pool", "x", null);
-        long next = JdbcHooks.acquireEnter();
+        RequestContext next = JdbcHooks.acquireEnter();
         JdbcHooks.acquireExit(next, "pool", "y", null);
         assertEquals(List.of("acquired pool y"), seen);
     }
@@ -87,9 +87,9 @@ class JdbcHooksTest {
     @Test
     void prepareNeedsAStringAndAStatement() {
         JdbcHooks.install(listener);
-        long a = JdbcHooks.prepareEnter();
+        RequestContext a = JdbcHooks.prepareEnter();
         JdbcHooks.prepareExit(a, null, "SELECT 1");
-        long b = JdbcHooks.prepareEnter();
+        RequestContext b = JdbcHooks.prepareEnter();
         JdbcHooks.prepareExit(b, "st", "SELECT 1");
         assertTrue(seen.equals(List.of("prepared st SELECT 1")), seen.toString());
     }
@@ -100,8 +100,9 @@ class JdbcHooksTest {
         RequestContext c = RequestContext.current();
         c.begin();
         try {
-            long slow = JdbcHooks.executeEnter();
-            JdbcHooks.executeExit(slow - 5_000_000_000L, "st", "SELECT slow", null); // as if it began 5 s ago
+            RequestContext slow = JdbcHooks.executeEnter();
+            slow.jdbcStart[JdbcHooks.EXECUTE] -= 5_000_000_000L; // as if it began 5 s ago
+            JdbcHooks.executeExit(slow, "st", "SELECT slow", null);
             JdbcHooks.executeExit(JdbcHooks.executeEnter(), "st", "SELECT fast", null);
             assertEquals("shape of SELECT slow", c.topStatement());
             assertEquals(2, c.dbCalls());

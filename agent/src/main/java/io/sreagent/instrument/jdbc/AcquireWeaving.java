@@ -1,6 +1,7 @@
 package io.sreagent.instrument.jdbc;
 
 import io.sreagent.bootstrap.JdbcHooks;
+import io.sreagent.bootstrap.RequestContext;
 import io.sreagent.instrument.Weaver;
 import io.sreagent.instrument.Weaving;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -37,14 +38,14 @@ public final class AcquireWeaving implements Weaving {
         }
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter() {
+        static RequestContext enter() {
             return JdbcHooks.acquireEnter();
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-        static void exit(@Advice.Enter long start, @Advice.This Object source,
+        static void exit(@Advice.Enter RequestContext context, @Advice.This Object source,
                          @Advice.Return Object connection, @Advice.Thrown Throwable error) {
-            JdbcHooks.acquireExit(start, source, connection, error);
+            JdbcHooks.acquireExit(context, source, connection, error);
         }
     }
 }

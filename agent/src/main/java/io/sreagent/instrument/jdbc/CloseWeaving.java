@@ -1,6 +1,7 @@
 package io.sreagent.instrument.jdbc;
 
 import io.sreagent.bootstrap.JdbcHooks;
+import io.sreagent.bootstrap.RequestContext;
 import io.sreagent.instrument.Weaver;
 import io.sreagent.instrument.Weaving;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -32,13 +33,13 @@ public final class CloseWeaving implements Weaving {
         }
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter() {
+        static RequestContext enter() {
             return JdbcHooks.closeEnter();
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-        static void exit(@Advice.Enter long start, @Advice.This Object connection) {
-            JdbcHooks.closeExit(start, connection);
+        static void exit(@Advice.Enter RequestContext context, @Advice.This Object connection) {
+            JdbcHooks.closeExit(context, connection);
         }
     }
 }

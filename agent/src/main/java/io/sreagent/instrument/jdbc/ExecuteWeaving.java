@@ -1,6 +1,7 @@
 package io.sreagent.instrument.jdbc;
 
 import io.sreagent.bootstrap.JdbcHooks;
+import io.sreagent.bootstrap.RequestContext;
 import io.sreagent.instrument.Weaver;
 import io.sreagent.instrument.Weaving;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -43,14 +44,14 @@ public final class ExecuteWeaving implements Weaving {
         }
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter() {
+        static RequestContext enter() {
             return JdbcHooks.executeEnter();
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-        static void exit(@Advice.Enter long start, @Advice.This Object statement, @Advice.Argument(0) Object sql,
+        static void exit(@Advice.Enter RequestContext context, @Advice.This Object statement, @Advice.Argument(0) Object sql,
                          @Advice.Thrown Throwable error) {
-            JdbcHooks.executeExit(start, statement, sql, error);
+            JdbcHooks.executeExit(context, statement, sql, error);
         }
     }
 
@@ -59,13 +60,13 @@ public final class ExecuteWeaving implements Weaving {
         }
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter() {
+        static RequestContext enter() {
             return JdbcHooks.executeEnter();
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-        static void exit(@Advice.Enter long start, @Advice.This Object statement, @Advice.Thrown Throwable error) {
-            JdbcHooks.executeExit(start, statement, null, error);
+        static void exit(@Advice.Enter RequestContext context, @Advice.This Object statement, @Advice.Thrown Throwable error) {
+            JdbcHooks.executeExit(context, statement, null, error);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.sreagent.instrument.jdbc;
 
 import io.sreagent.bootstrap.JdbcHooks;
+import io.sreagent.bootstrap.RequestContext;
 import io.sreagent.instrument.Weaver;
 import io.sreagent.instrument.Weaving;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -37,13 +38,13 @@ public final class PrepareWeaving implements Weaving {
         }
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter() {
+        static RequestContext enter() {
             return JdbcHooks.prepareEnter();
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-        static void exit(@Advice.Enter long start, @Advice.Argument(0) Object sql, @Advice.Return Object statement) {
-            JdbcHooks.prepareExit(start, statement, sql);
+        static void exit(@Advice.Enter RequestContext context, @Advice.Argument(0) Object sql, @Advice.Return Object statement) {
+            JdbcHooks.prepareExit(context, statement, sql);
         }
     }
 }

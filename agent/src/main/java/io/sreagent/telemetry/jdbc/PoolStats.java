@@ -1,5 +1,6 @@
 package io.sreagent.telemetry.jdbc;
 
+import io.sreagent.telemetry.LatencyRecorder;
 import java.lang.ref.WeakReference;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class PoolStats {
     private final String kind;
     private final WeakReference<Object> source;
     private final HikariProbe hikari;
-    private final AcquireLatency acquireMicros = new AcquireLatency();
+    private final LatencyRecorder acquireMicros = new LatencyRecorder();
     private final LongAdder timeouts = new LongAdder();
     private final LongAdder failures = new LongAdder();
     private final LongAdder slowAcquires = new LongAdder();
