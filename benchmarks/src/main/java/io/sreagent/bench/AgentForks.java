@@ -7,9 +7,13 @@ package io.sreagent.bench;
  * Paths are relative to the repository root, where the benchmarks are run from (see README).
  */
 public final class AgentForks {
-    /** The packaged agent, quiet: no report files, no threshold reports, no shutdown report. */
+    /**
+     * The packaged agent, quiet: no report files, no threshold reports, no shutdown report. The JFR
+     * stream starts at once instead of 10 s in: its one-time set-up (up to seconds of CPU) would
+     * otherwise land in the measurement iterations of a 2-core machine.
+     */
     public static final String AGENT = "-javaagent:agent/target/sre-agent.jar="
-            + "report.interval=off,report.shutdown=off,trigger.threshold=off,log.level=warn";
+            + "report.interval=off,report.shutdown=off,trigger.threshold=off,log.level=warn,jfr.delay=0s";
     /** The same with the stack of every JDBC connection acquisition captured. */
     public static final String AGENT_STACK_ALWAYS = AGENT + ",jdbc.stack=always";
     /** The same with JDBC stack capture off. */
