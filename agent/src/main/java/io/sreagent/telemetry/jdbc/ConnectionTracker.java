@@ -41,7 +41,7 @@ public final class ConnectionTracker {
 
         Held(Object connection, ReferenceQueue<Object> queue, String pool, long acquiredAtMillis, String thread,
              StackCapture.Origin origin) {
-            super(connection, queue, true); // hashed only if it goes to the shared map, not into the thread's slots
+            super(connection, queue);
             this.pool = pool;
             this.acquiredAtMillis = acquiredAtMillis;
             this.thread = thread;

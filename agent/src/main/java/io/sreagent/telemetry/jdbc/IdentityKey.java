@@ -8,20 +8,15 @@ import java.lang.ref.WeakReference;
  * never kept alive and their own equals/hashCode (which may do I/O or throw) are never called.
  */
 class IdentityKey extends WeakReference<Object> {
-    /** The referent's identity hash; 0 until first asked (HotSpot never hands out 0). */
-    private int hash;
+    /**
+     * The referent's identity hash, computed when a map first asks for it, while the referent is still
+     * alive (HotSpot never hands out 0): giving a fresh object its identity hash costs an atomic update
+     * of its header, wasted on keys that never go into a map (connections kept in a thread's slots).
+     * Volatile because a key may be removed by another thread than the one that hashed it.
+     */
+    private volatile int hash;
 
     IdentityKey(Object referent, ReferenceQueue<Object> queue) {
-        super(referent, queue);
-        this.hash = System.identityHashCode(referent);
-    }
-
-    /**
-     * A key whose hash is computed only when a map first asks for it, while the referent is still alive:
-     * giving a fresh object its identity hash costs an atomic update of its header, wasted on keys that
-     * never go into a map.
-     */
-    IdentityKey(Object referent, ReferenceQueue<Object> queue, boolean hashLater) {
         super(referent, queue);
     }
 
