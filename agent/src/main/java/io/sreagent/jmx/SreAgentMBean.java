@@ -52,4 +52,9 @@ public final class SreAgentMBean implements SreAgentMXBean {
     public String getReportDirectory() {
         return runtime.files().dir().toString();
     }
+
+    @Override
+    public boolean isWoven() {
+        return runtime.woven();
+    }
 }

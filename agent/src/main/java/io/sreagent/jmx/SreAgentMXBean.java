@@ -18,4 +18,10 @@ public interface SreAgentMXBean {
     String getLoadedBy();
 
     String getReportDirectory();
+
+    /**
+     * True once the instrumentation is installed. The MBean is registered before that (weaving can take
+     * seconds), so calls made until then are not seen by the woven features.
+     */
+    boolean isWoven();
 }

@@ -41,6 +41,7 @@ public final class AgentRuntime {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(AgentThreads.factory("scheduler"));
     private final List<Feature> features = new ArrayList<>();
     private volatile Diagnostician diagnostician;
+    private volatile boolean woven;
     private ThresholdTrigger threshold;
 
     public AgentRuntime(Config config, Instrumentation instrumentation, String loadedBy) {
@@ -102,6 +103,7 @@ public final class AgentRuntime {
         features.forEach(f -> weavings.addAll(f.weavings()));
         try {
             Weaver.install(instrumentation, weavings);
+            woven = true;
         } catch (Throwable t) {
             AgentLog.get().warn("could not install the instrumentation; woven features see nothing: {}", t.toString());
         }
@@ -201,6 +203,11 @@ public final class AgentRuntime {
 
     public ReportFiles files() {
         return files;
+    }
+
+    /** Whether the instrumentation is installed (the MBean is up before it). */
+    public boolean woven() {
+        return woven;
     }
 
     public String loadedBy() {

@@ -1,6 +1,7 @@
 package io.sreagent.bench;
 
 import java.lang.management.ManagementFactory;
+import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
@@ -13,19 +14,21 @@ public final class AgentCheck {
     }
 
     /**
-     * In a with-agent fork, waits until the agent has started and woven (it registers its MBean last),
-     * so that warm-up does not overlap the agent's own start-up and retransformation; no-op without it.
+     * In a with-agent fork, waits until the agent has started and woven its instrumentation (its MBean
+     * says so), so that warm-up does not overlap the agent's own start-up and retransformation, and the
+     * statements a benchmark prepares in its set-up are seen as an application's are; no-op without it.
      */
     public static void awaitAgent() {
-        if (System.getProperty("io.sreagent.state") == null) {
+        if (!withAgent()) {
             return;
         }
         long deadline = System.nanoTime() + 300_000_000_000L;
         try {
             ObjectName name = new ObjectName("io.sreagent:type=Agent");
-            while (!ManagementFactory.getPlatformMBeanServer().isRegistered(name)) {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            while (!server.isRegistered(name) || !Boolean.TRUE.equals(server.getAttribute(name, "Woven"))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the agent did not start within 5 minutes");
+                    throw new IllegalStateException("the agent did not start and weave within 5 minutes");
                 }
                 Thread.sleep(50);
             }
@@ -34,17 +37,15 @@ public final class AgentCheck {
         }
     }
 
-    public static void printJdbcMetrics() {
-        printMetrics("jdbc");
+    /** Read from the command line: the agent's own system property is set later, on its thread. */
+    private static boolean withAgent() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(a -> a.startsWith("-javaagent:"));
     }
 
-    public static void printHttpMetrics() {
-        printMetrics("external");
-    }
-
-    private static void printMetrics(String feature) {
-        if (System.getProperty("io.sreagent.state") == null) {
-            return; // a fork without the agent
+    /** Prints one feature's entry of the agent's report metrics ("jdbc", "external", "threads", ...). */
+    public static void printMetrics(String feature) {
+        if (!withAgent()) {
+            return;
         }
         try {
             String json = (String) ManagementFactory.getPlatformMBeanServer().invoke(

@@ -37,7 +37,7 @@ public abstract class H2ExecuteBenchmark {
 
     @TearDown
     public void close() throws SQLException {
-        AgentCheck.printJdbcMetrics();
+        AgentCheck.printMetrics("jdbc");
         select.close();
         connection.close();
     }

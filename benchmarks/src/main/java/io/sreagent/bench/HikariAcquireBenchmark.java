@@ -40,7 +40,7 @@ public abstract class HikariAcquireBenchmark {
 
     @TearDown
     public void closePool() {
-        AgentCheck.printJdbcMetrics();
+        AgentCheck.printMetrics("jdbc");
         pool.close();
     }
 

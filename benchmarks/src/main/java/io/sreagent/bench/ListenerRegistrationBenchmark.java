@@ -44,7 +44,7 @@ public abstract class ListenerRegistrationBenchmark {
 
     @TearDown
     public void report() {
-        FeatureMetrics.print("listeners");
+        AgentCheck.printMetrics("listeners");
     }
 
     @Benchmark

@@ -96,7 +96,7 @@ public abstract class OutboundCallBenchmark {
 
     @TearDown
     public void tearDown() throws IOException {
-        AgentCheck.printHttpMetrics();
+        AgentCheck.printMetrics("external");
         apache.close();
         server.stop(0);
     }

@@ -34,7 +34,7 @@ public abstract class ThreadStartBenchmark {
 
     @TearDown
     public void report() {
-        FeatureMetrics.print("threads");
+        AgentCheck.printMetrics("threads");
     }
 
     @Benchmark

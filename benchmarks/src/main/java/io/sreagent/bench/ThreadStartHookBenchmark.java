@@ -50,7 +50,7 @@ public class ThreadStartHookBenchmark {
 
     @TearDown
     public void report() {
-        FeatureMetrics.print("threads");
+        AgentCheck.printMetrics("threads");
     }
 
     @Benchmark

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
@@ -78,7 +79,7 @@ public final class HttpOverheadProbe {
         return best;
     }
 
-    /** With the agent, waits until it has started and woven (it registers its MBean last). */
+    /** With the agent, waits until it has started and woven (its MBean comes first, then the weaving). */
     private static void awaitAgent() throws Exception {
         // Not the agent's system property: premain returns before the agent's thread sets it.
         if (ManagementFactory.getRuntimeMXBean().getInputArguments().stream().noneMatch(a -> a.startsWith("-javaagent:"))) {
@@ -86,7 +87,9 @@ public final class HttpOverheadProbe {
         }
         ObjectName name = new ObjectName("io.sreagent:type=Agent");
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!ManagementFactory.getPlatformMBeanServer().isRegistered(name) && System.nanoTime() < deadline) {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        while ((!server.isRegistered(name) || !Boolean.TRUE.equals(server.getAttribute(name, "Woven")))
+                && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
     }
