@@ -60,4 +60,12 @@ public abstract class ThreadStartBenchmark {
     @Fork(value = 1, jvmArgsAppend = AgentForks.AGENT + ",instrument.threads=off")
     public static class WithAgentNoThreads extends ThreadStartBenchmark {
     }
+
+    /**
+     * No agent, but a JFR recording with the JDK's own default settings: what any running recording
+     * costs a new thread (JFR registers each thread with the recording when it starts and ends).
+     */
+    @Fork(value = 1, jvmArgsAppend = "-XX:StartFlightRecording")
+    public static class WithJdkRecordingOnly extends ThreadStartBenchmark {
+    }
 }

@@ -19,8 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  * (HikariCP and H2). {@link #fixedRate} sends at a fixed rate (open loop), whatever the answers'
  * speed: the same work per second on every side, so CPU per request and latency compare like with
  * like; a request's latency counts from when it was due, not from when it was sent, so a stall that
- * delays the next sends shows in the latency (no coordinated omission). {@link #saturate} finds how
- * much the app serves at most.
+ * delays the next sends shows in the latency (no coordinated omission). {@link #closedLoop} keeps the
+ * app busy and counts how much it serves (its throughput); {@link #saturate} is that as a rate.
  */
 final class HttpLoad {
     static final int SENDERS = 32;
@@ -86,18 +86,39 @@ final class HttpLoad {
 
     /** Requests per second that {@code clients} closed-loop clients get served over {@code seconds}. */
     double saturate(int port, int clients, double seconds) throws Exception {
+        Result r = closedLoop(port, clients, seconds);
+        return r.requests() * 1e9 / r.elapsedNanos();
+    }
+
+    /**
+     * {@code clients} closed-loop clients, each sending its next request when the last is answered, for
+     * {@code seconds}: as many requests as the app serves (its throughput), latency from send to answer.
+     */
+    Result closedLoop(int port, int clients, double seconds) throws InterruptedException {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         AtomicLong served = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
+        Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
         long start = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int first = c;
             Thread t = new Thread(() -> {
+                Histogram mine = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
                 for (int i = first; System.nanoTime() < end; i += clients) {
-                    if (send(port, i) != null) {
-                        return;
-                    }
+                    long sent = System.nanoTime();
+                    String failure = send(port, i);
+                    mine.recordValue(Math.min((System.nanoTime() - sent) / 1000, mine.getHighestTrackableValue()));
                     served.incrementAndGet();
+                    if (failure != null) {
+                        failures.incrementAndGet();
+                        firstFailure.compareAndSet(null, failure);
+                        break;
+                    }
+                }
+                synchronized (latency) {
+                    latency.add(mine);
                 }
             });
             t.start();
@@ -106,7 +127,7 @@ final class HttpLoad {
         for (Thread t : threads) {
             t.join();
         }
-        return served.get() * 1e9 / (System.nanoTime() - start);
+        return new Result(served.get(), failures.get(), firstFailure.get(), latency, System.nanoTime() - start);
     }
 
     private static HttpRequest request(int port, int i) {

@@ -36,7 +36,9 @@ import java.util.Set;
  * {@code mvn -B -pl agent,agent-test-app,integration-tests -am verify -Dtest=JfrOverheadBench -Dbench=jfr -Dsurefire.failIfNoSpecifiedTests=false}
  * with {@code -Dbench.rounds=N} (30), {@code -Dbench.seconds=S} (4, per turn), {@code -Dbench.rate=R}
  * (requests/s; default half the calibrated capacity), {@code -Dbench.pin=false},
- * {@code -Dbench.on=key=value,...} to try other settings on the "on" side, {@code -Dbench.startup=true}
+ * {@code -Dbench.on=key=value,...} to try other settings on the "on" side, {@code -Dbench.load=closed} for
+ * turns of 8 closed-loop clients instead of the fixed rate (the app as busy as the load generator can
+ * make it; each turn then also gives requests/s, the throughput ratio), {@code -Dbench.startup=true}
  * to also time start-up to "listening" with and without the agent and JFR.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "jfr")
@@ -47,6 +49,8 @@ class JfrOverheadBench {
     private static final boolean PIN = !"false".equals(System.getProperty("bench.pin"))
             && Runtime.getRuntime().availableProcessors() >= 2 && Files.isDirectory(Path.of("/proc/self"));
     private static final boolean STARTUP = Boolean.getBoolean("bench.startup");
+    /** Closed loop: 8 clients keep the app busy; each turn then also gives its throughput. */
+    private static final boolean CLOSED = "closed".equals(System.getProperty("bench.load", "open"));
     private static final String COMMON = "report.dir=reports,report.interval=off";
     /** Extra agent options for the "on" side only, to compare JFR settings: -Dbench.on=jfr.sample.period=50ms */
     private static final String ON_EXTRA = System.getProperty("bench.on", "");
@@ -86,9 +90,10 @@ class JfrOverheadBench {
             double capacity = load.saturate(offA.port(), 8, 5);
             double appCores = (ProcCpu.processMillis(offA.pid()) - calibrationCpu) / 5000.0;
             int rate = RATE > 0 ? RATE : (int) Math.max(50, capacity / 2);
-            out.add(String.format(Locale.ROOT, "JFR stream overhead: %d rounds of %.1f s turns per JVM, %d requests/s open loop "
-                            + "(8 closed-loop clients got %.0f/s, the app using %.2f cores), at most %d in flight, Java %s, %d CPUs, %s",
-                    ROUNDS, SECONDS, rate, capacity, appCores, HttpLoad.SENDERS, System.getProperty("java.version"), cpus,
+            out.add(String.format(Locale.ROOT, "JFR stream overhead: %d rounds of %.1f s turns per JVM, %s "
+                            + "(8 closed-loop clients got %.0f/s, the app using %.2f cores), Java %s, %d CPUs, %s",
+                    ROUNDS, SECONDS, CLOSED ? "8 closed-loop clients" : rate + " requests/s open loop, at most " + HttpLoad.SENDERS + " in flight",
+                    capacity, appCores, System.getProperty("java.version"), cpus,
                     pinned ? "app JVMs pinned to CPU 1, load generator to CPU 0" : "not pinned"));
             System.out.println(out.get(out.size() - 1));
             out.add(warmUp(sides, rate));
@@ -101,14 +106,15 @@ class JfrOverheadBench {
             Map<String, Long> offBThreads0 = ProcCpu.byThreadName(offB.pid());
             double[][] cpuPerRequest = new double[3][ROUNDS];
             double[][] p99 = new double[3][ROUNDS];
+            double[][] throughput = new double[3][ROUNDS];
             long[] cpuMillis = new long[3];
             long[] requests = new long[3];
             Histogram[] latency = {new Histogram(3), new Histogram(3), new Histogram(3)};
-            out.add("round: CPU us/request off-a off-b on | p99 ms off-a off-b on");
+            out.add("round: CPU us/request off-a off-b on | p99 ms off-a off-b on" + (CLOSED ? " | requests/s off-a off-b on" : ""));
             for (int r = 0; r < ROUNDS; r++) {
                 for (int s : ORDERS[r % ORDERS.length]) {
                     long cpu0 = ProcCpu.processMillis(sides[s].pid());
-                    HttpLoad.Result turn = load.fixedRate(sides[s].port(), rate, SECONDS);
+                    HttpLoad.Result turn = CLOSED ? load.closedLoop(sides[s].port(), 8, SECONDS) : load.fixedRate(sides[s].port(), rate, SECONDS);
                     long cpu = ProcCpu.processMillis(sides[s].pid()) - cpu0;
                     if (turn.failures() > 0) {
                         throw new AssertionError(turn.failures() + " of " + turn.requests() + " requests at " + rate + "/s failed on "
@@ -116,18 +122,25 @@ class JfrOverheadBench {
                     }
                     cpuPerRequest[s][r] = cpu * 1000.0 / turn.requests();
                     p99[s][r] = turn.latencyMicros().getValueAtPercentile(99) / 1000.0;
+                    throughput[s][r] = turn.requests() * 1e9 / turn.elapsedNanos();
                     cpuMillis[s] += cpu;
                     requests[s] += turn.requests();
                     latency[s].add(turn.latencyMicros());
                 }
                 out.add(String.format(Locale.ROOT, "%2d: %6.1f %6.1f %6.1f | %6.2f %6.2f %6.2f", r + 1,
-                        cpuPerRequest[0][r], cpuPerRequest[1][r], cpuPerRequest[2][r], p99[0][r], p99[1][r], p99[2][r]));
+                        cpuPerRequest[0][r], cpuPerRequest[1][r], cpuPerRequest[2][r], p99[0][r], p99[1][r], p99[2][r])
+                        + (CLOSED ? String.format(Locale.ROOT, " | %6.0f %6.0f %6.0f", throughput[0][r], throughput[1][r], throughput[2][r]) : ""));
             }
             out.add("CPU per request, per-round ratios:");
             out.add("  " + ratios("on / mean of off-a and off-b", cpuPerRequest, ON, -1));
             out.add("  " + ratios("on / off-a", cpuPerRequest, ON, OFF_A));
             out.add("  " + ratios("on / off-b", cpuPerRequest, ON, OFF_B));
             out.add("  " + ratios("A/A control off-b / off-a", cpuPerRequest, OFF_B, OFF_A));
+            if (CLOSED) {
+                out.add("throughput (requests/s), per-round ratios (the load generator's core may share the limit):");
+                out.add("  " + ratios("on / mean of off-a and off-b", throughput, ON, -1));
+                out.add("  " + ratios("A/A control off-b / off-a", throughput, OFF_B, OFF_A));
+            }
             out.add("p99 latency, per-round ratios:");
             out.add("  " + ratios("on / mean of off-a and off-b", p99, ON, -1));
             out.add("  " + ratios("A/A control off-b / off-a", p99, OFF_B, OFF_A));
