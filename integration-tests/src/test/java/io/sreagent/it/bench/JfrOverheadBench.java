@@ -36,7 +36,8 @@ import java.util.Set;
  * {@code mvn -B -pl agent,agent-test-app,integration-tests -am verify -Dtest=JfrOverheadBench -Dbench=jfr -Dsurefire.failIfNoSpecifiedTests=false}
  * with {@code -Dbench.rounds=N} (30), {@code -Dbench.seconds=S} (4, per turn), {@code -Dbench.rate=R}
  * (requests/s; default half the calibrated capacity), {@code -Dbench.pin=false},
- * {@code -Dbench.on=key=value,...} to try other settings on the "on" side, {@code -Dbench.load=closed} for
+ * {@code -Dbench.on=key=value,...} to try other settings on the "on" side, {@code -Dbench.onJvm=arg} to give
+ * it one more JVM argument, {@code -Dbench.load=closed} for
  * turns of 8 closed-loop clients instead of the fixed rate (the app as busy as the load generator can
  * make it; each turn then also gives requests/s, the throughput ratio), {@code -Dbench.startup=true}
  * to also time start-up to "listening" with and without the agent and JFR.
@@ -54,6 +55,11 @@ class JfrOverheadBench {
     private static final String COMMON = "report.dir=reports,report.interval=off";
     /** Extra agent options for the "on" side only, to compare JFR settings: -Dbench.on=jfr.sample.period=50ms */
     private static final String ON_EXTRA = System.getProperty("bench.on", "");
+    /**
+     * One extra JVM argument for the "on" side, e.g. with {@code -Dbench.on=instrument.jfr=off}, a JFR
+     * recording of the JDK's own: {@code -Dbench.onJvm=-XX:StartFlightRecording=settings=x.jfc}.
+     */
+    private static final String ON_JVM = System.getProperty("bench.onJvm", "");
     private static final String[] NAMES = {"off-a", "off-b", "on"};
     private static final int OFF_A = 0;
     private static final int OFF_B = 1;
@@ -74,7 +80,7 @@ class JfrOverheadBench {
         boolean pinned = PIN && ProcCpu.pin(ProcessHandle.current().pid(), 0);
         try (AppProcess offA = AppProcess.testApp().name("bench-jfr-off-a").agent(COMMON + ",instrument.jfr=off").start();
              AppProcess offB = AppProcess.testApp().name("bench-jfr-off-b").agent(COMMON + ",instrument.jfr=off").start();
-             AppProcess on = AppProcess.testApp().name("bench-jfr-on").agent(COMMON + ",jfr.delay=0s" + (ON_EXTRA.isEmpty() ? "" : "," + ON_EXTRA)).start()) {
+             AppProcess on = onSide().start()) {
             AppProcess[] sides = {offA, offB, on};
             for (AppProcess app : sides) {
                 pinned &= !PIN || ProcCpu.pin(app.pid(), 1);
@@ -98,7 +104,8 @@ class JfrOverheadBench {
             System.out.println(out.get(out.size() - 1));
             out.add(warmUp(sides, rate));
             System.out.println(out.get(out.size() - 1));
-            out.add("on side options: " + COMMON + ",jfr.delay=0s" + (ON_EXTRA.isEmpty() ? "" : "," + ON_EXTRA) + "; off sides: " + COMMON + ",instrument.jfr=off");
+            out.add("on side options: " + COMMON + ",jfr.delay=0s" + (ON_EXTRA.isEmpty() ? "" : "," + ON_EXTRA)
+                    + (ON_JVM.isEmpty() ? "" : ", JVM argument " + ON_JVM) + "; off sides: " + COMMON + ",instrument.jfr=off");
 
             long run0 = System.nanoTime();
             Map<String, Long> onThreads0 = ProcCpu.byThreadName(on.pid());
@@ -156,6 +163,11 @@ class JfrOverheadBench {
         }
         out.forEach(System.out::println);
         Files.write(Path.of("target", "jfr-overhead.txt"), out);
+    }
+
+    private static AppProcess.Builder onSide() {
+        AppProcess.Builder b = AppProcess.testApp().name("bench-jfr-on").agent(COMMON + ",jfr.delay=0s" + (ON_EXTRA.isEmpty() ? "" : "," + ON_EXTRA));
+        return ON_JVM.isEmpty() ? b : b.jvmArg(ON_JVM);
     }
 
     /**
