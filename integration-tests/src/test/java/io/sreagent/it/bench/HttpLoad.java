@@ -84,10 +84,10 @@ final class HttpLoad {
         }
     }
 
-    /** Requests per second that {@code clients} closed-loop clients get served over {@code seconds}. */
+    /** Requests per second that {@code clients} closed-loop clients get answered with 200 over {@code seconds}. */
     double saturate(int port, int clients, double seconds) throws Exception {
         Result r = closedLoop(port, clients, seconds);
-        return r.requests() * 1e9 / r.elapsedNanos();
+        return (r.requests() - r.failures()) * 1e9 / r.elapsedNanos();
     }
 
     /**

@@ -60,6 +60,7 @@ class JfrOverheadBench {
      * recording of the JDK's own: {@code -Dbench.onJvm=-XX:StartFlightRecording=settings=x.jfc}.
      */
     private static final String ON_JVM = System.getProperty("bench.onJvm", "");
+    private static final String ON_OPTIONS = COMMON + ",jfr.delay=0s" + (ON_EXTRA.isEmpty() ? "" : "," + ON_EXTRA);
     private static final String[] NAMES = {"off-a", "off-b", "on"};
     private static final int OFF_A = 0;
     private static final int OFF_B = 1;
@@ -104,8 +105,7 @@ class JfrOverheadBench {
             System.out.println(out.get(out.size() - 1));
             out.add(warmUp(sides, rate));
             System.out.println(out.get(out.size() - 1));
-            out.add("on side options: " + COMMON + ",jfr.delay=0s" + (ON_EXTRA.isEmpty() ? "" : "," + ON_EXTRA)
-                    + (ON_JVM.isEmpty() ? "" : ", JVM argument " + ON_JVM) + "; off sides: " + COMMON + ",instrument.jfr=off");
+            out.add("on side options: " + ON_OPTIONS + (ON_JVM.isEmpty() ? "" : ", JVM argument " + ON_JVM) + "; off sides: " + COMMON + ",instrument.jfr=off");
 
             long run0 = System.nanoTime();
             Map<String, Long> onThreads0 = ProcCpu.byThreadName(on.pid());
@@ -166,7 +166,7 @@ class JfrOverheadBench {
     }
 
     private static AppProcess.Builder onSide() {
-        AppProcess.Builder b = AppProcess.testApp().name("bench-jfr-on").agent(COMMON + ",jfr.delay=0s" + (ON_EXTRA.isEmpty() ? "" : "," + ON_EXTRA));
+        AppProcess.Builder b = AppProcess.testApp().name("bench-jfr-on").agent(ON_OPTIONS);
         return ON_JVM.isEmpty() ? b : b.jvmArg(ON_JVM);
     }
 
