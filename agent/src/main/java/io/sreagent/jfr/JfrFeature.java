@@ -20,6 +20,7 @@ import io.sreagent.telemetry.LockWaits;
 import io.sreagent.telemetry.SampleWindow;
 import io.sreagent.telemetry.Sites;
 import io.sreagent.telemetry.ThreadCpuLoads;
+import jdk.jfr.EventSettings;
 import jdk.jfr.EventType;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.consumer.RecordedClass;
@@ -57,6 +58,7 @@ public final class JfrFeature implements Feature {
     private final Map<String, String> missing = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> enabled = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile RecordingStream stream;
+    private volatile ParkStacks parkStacks;
     private Sites sites;
     private SampleWindow jvmCpu;
     private SampleWindow machineCpu;
@@ -136,7 +138,7 @@ public final class JfrFeature implements Feature {
         AgentThreads.factory("jfr").newThread(() -> {
             try {
                 Thread.sleep(delayMillis);
-                openStream(lockThreshold, maxAge, maxBytes);
+                openStream(lockThreshold, lockWindow, maxAge, maxBytes);
                 stream.start();
             } catch (Throwable t) {
                 AgentLog.get().warn("JFR streaming stopped; high-cpu, hot-method, gc-pressure and lock-contention see nothing: {}", t.toString());
@@ -144,7 +146,7 @@ public final class JfrFeature implements Feature {
         }).start();
     }
 
-    private void openStream(Duration lockThreshold, Duration maxAge, long maxBytes) throws Exception {
+    private void openStream(Duration lockThreshold, Duration lockWindow, Duration maxAge, long maxBytes) throws Exception {
         long t0 = System.nanoTime();
         stackDepthApplied = JfrStackDepth.apply(stackDepth);
         Set<String> available = FlightRecorder.getFlightRecorder().getEventTypes().stream()
@@ -167,8 +169,16 @@ public final class JfrFeature implements Feature {
                 s -> rs.enable(s).with("throttle", JfrSettings.ALLOCATION_THROTTLE).withoutStackTrace(), this::onAllocationSample);
         enable(available, JfrSettings.MONITOR_ENTER, "monitor waits (lock-contention)",
                 s -> rs.enable(s).withThreshold(lockThreshold).withStackTrace(), this::onMonitorEnter);
+        parkStacks = new ParkStacks(on -> {
+            EventSettings park = rs.enable(JfrSettings.THREAD_PARK);
+            if (on) {
+                park.withStackTrace();
+            } else {
+                park.withoutStackTrace();
+            }
+        }, lockWindow.toMillis());
         enable(available, JfrSettings.THREAD_PARK, "lock waits (lock-contention)",
-                s -> rs.enable(s).withThreshold(lockThreshold).withStackTrace(), this::onThreadPark);
+                s -> rs.enable(s).withThreshold(lockThreshold).withoutStackTrace(), this::onThreadPark);
         enable(available, JfrSettings.EXCEPTION_STATISTICS, "exception counts",
                 s -> rs.enable(s).withPeriod(JfrSettings.EXCEPTION_STATISTICS_PERIOD), this::onExceptionStatistics);
         rs.onError(t -> AgentLog.get().debug("JFR stream handler failed", t));
@@ -298,7 +308,11 @@ public final class JfrFeature implements Feature {
         if (ignored(t) || parked == null || !isLock(parked.getName())) {
             return;
         }
-        addWait("lock", parked.getName(), e, t, null);
+        boolean withStack = e.getStackTrace() != null;
+        parkStacks.lockWait(System.currentTimeMillis(), withStack, parked.getName());
+        if (withStack) {
+            addWait("lock", parked.getName(), e, t, null);
+        }
     }
 
     static boolean isLock(String parkedClass) {
@@ -331,6 +345,10 @@ public final class JfrFeature implements Feature {
     public void sample(long nowMillis) {
         profile.closeTick(nowMillis);
         lockWaits.closeTick(nowMillis);
+        ParkStacks ps = parkStacks;
+        if (ps != null) {
+            ps.tick(nowMillis);
+        }
         synchronized (lock) {
             long span = nowMillis - lastTickMillis;
             if (span > 0) {
@@ -419,6 +437,10 @@ public final class JfrFeature implements Feature {
         }
         m.put("lockWaitsLastMinute", locks);
         m.put("lockWaitsDropped", lockWaits.dropped());
+        ParkStacks ps = parkStacks;
+        if (ps != null) {
+            m.put("parkStacks", ps.metrics());
+        }
         metrics.put("jfr", m);
     }
 

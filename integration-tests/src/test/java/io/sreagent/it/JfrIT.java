@@ -195,6 +195,41 @@ class JfrIT {
         }
     }
 
+    /**
+     * A java.util.concurrent lock: parks are recorded without stacks until the first lock wait, then
+     * with them, so the finding still has the waiters' site.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aContendedReentrantLockIsReportedAtTheWaitersSite(Path java) {
+        try (AppProcess app = AppProcess.testApp().java(java).name("lock-contention")
+                .agent("report.dir=reports,jfr.delay=0s,evaluate.interval=1s,lock.window=10s").start()) {
+            AppProcess.await(Duration.ofSeconds(60), () -> app.report().path("metrics").path("jfr").path("events").size() > 0, "the JFR stream to run");
+            JsonNode before = app.report().path("metrics").path("jfr").path("parkStacks");
+            assertFalse(before.path("on").asBoolean(true), "no lock waits yet, parks without stacks: " + before);
+
+            assertEquals(202, app.get("/contention?threads=4&seconds=60&kind=lock"));
+            JsonNode report = app.awaitReport(Duration.ofSeconds(40), r -> Reports.has(r, "lock-contention"), "a lock-contention finding");
+            JsonNode f = Reports.findings(report, "lock-contention").get(0);
+            JsonNode site = f.path("site");
+            assertEquals("com.example.shop.scenario.ContentionScenario", site.path("class").asText(), f.toString());
+            assertEquals("addToTotalsUnderLock", site.path("method").asText(), f.toString());
+            assertEquals(Project.markerLine(SCENARIOS + "ContentionScenario.java", "lock-contention-site"), site.path("line").asInt(), f.toString());
+            JsonNode e = f.path("evidence");
+            assertEquals("lock", e.path("lockKind").asText());
+            assertEquals("java.util.concurrent.locks.ReentrantLock$NonfairSync", e.path("lockClass").asText());
+            assertTrue(e.path("waiters").size() >= 2, f.toString());
+            e.path("waiters").forEach(w -> assertTrue(w.asText().startsWith("contention-"), f.toString()));
+            assertTrue(e.path("waitedPercentOfWindow").asDouble() >= 10, f.toString());
+            assertTrue(e.path("holderThread").asText().startsWith("contention-"), f.toString());
+            assertTrue(e.path("holderSite").asText().startsWith("com.example.shop.scenario.ContentionScenario."), f.toString());
+
+            JsonNode stacks = report.path("metrics").path("jfr").path("parkStacks");
+            assertTrue(stacks.path("on").asBoolean(), stacks.toString());
+            assertEquals(1, stacks.path("timesSwitchedOn").asInt(), stacks.toString());
+        }
+    }
+
     private static long monitorEnterEvents(Path jfr) throws IOException {
         long n = 0;
         for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
@@ -246,6 +281,7 @@ class JfrIT {
             assertTrue(jfr.path("profile").path("samples").asLong() > 0, "the stream delivers samples: " + jfr);
             assertTrue(jfr.path("events").toString().contains("jdk.ExecutionSample"), jfr.toString());
             assertFalse(jfr.has("unavailable"), "every event exists on Java 17 and 25: " + jfr.path("unavailable"));
+            assertEquals(0, jfr.path("parkStacks").path("timesSwitchedOn").asInt(-1), "no lock waits, so parks never had their stacks walked: " + jfr);
             assertFalse(jfr.path("cpu").path("topThreads").toString().contains("sre-agent-"), "agent threads are left out");
             assertFalse(jfr.path("profile").toString().contains("io.sreagent."), "the agent's frames on application threads are folded into one [sre-agent] frame");
             assertEquals(0, loaded.path("metrics").path("agent").path("internalErrors").asInt());
