@@ -1,5 +1,6 @@
 package io.sreagent.it.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sreagent.it.support.AppProcess;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,9 @@ import java.util.Set;
  *
  * <p>Not part of the normal test run (it takes minutes and measures, it does not judge):
  * {@code mvn -B -pl agent,agent-test-app,integration-tests -am verify -Dtest=JfrOverheadBench -Dbench=jfr -Dsurefire.failIfNoSpecifiedTests=false}
- * with {@code -Dbench.rounds=N} (30), {@code -Dbench.seconds=S} (4, per turn), {@code -Dbench.rate=R}
+ * with {@code -Dbench.rounds=N} (30), {@code -Dbench.jvms=K} (1: the rounds are shared out over K sets of three
+ * fresh JVMs, so that what one JVM differs from an equal one by, for its whole life, is in the confidence
+ * interval too), {@code -Dbench.seconds=S} (4, per turn), {@code -Dbench.rate=R}
  * (requests/s; default half the calibrated capacity), {@code -Dbench.pin=false},
  * {@code -Dbench.on=key=value,...} to try other settings on the "on" side, {@code -Dbench.onJvm=arg} to give
  * it one more JVM argument, {@code -Dbench.load=closed} for
@@ -45,6 +48,7 @@ import java.util.Set;
 @EnabledIfSystemProperty(named = "bench", matches = "jfr")
 class JfrOverheadBench {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 30);
+    private static final int JVM_SETS = Math.max(1, Math.min(ROUNDS, Integer.getInteger("bench.jvms", 1)));
     private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "4"));
     private static final int RATE = Integer.getInteger("bench.rate", 0);
     private static final boolean PIN = !"false".equals(System.getProperty("bench.pin"))
@@ -79,87 +83,104 @@ class JfrOverheadBench {
         }
         int cpus = Runtime.getRuntime().availableProcessors();
         boolean pinned = PIN && ProcCpu.pin(ProcessHandle.current().pid(), 0);
-        try (AppProcess offA = AppProcess.testApp().name("bench-jfr-off-a").agent(COMMON + ",instrument.jfr=off").start();
-             AppProcess offB = AppProcess.testApp().name("bench-jfr-off-b").agent(COMMON + ",instrument.jfr=off").start();
-             AppProcess on = onSide().start()) {
-            AppProcess[] sides = {offA, offB, on};
-            for (AppProcess app : sides) {
-                pinned &= !PIN || ProcCpu.pin(app.pid(), 1);
-            }
-            if (!ON_EXTRA.contains("instrument.jfr=off")) {
-                AppProcess.await(java.time.Duration.ofSeconds(60),
-                        () -> on.report().path("metrics").path("jfr").path("events").size() > 0, "the JFR stream to run");
-            }
-            for (AppProcess app : sides) {
-                load.saturate(app.port(), 8, 15); // first warm-up: JIT, pools, caches
-            }
-            long calibrationCpu = ProcCpu.processMillis(offA.pid());
-            double capacity = load.saturate(offA.port(), 8, 5);
-            double appCores = (ProcCpu.processMillis(offA.pid()) - calibrationCpu) / 5000.0;
-            int rate = RATE > 0 ? RATE : (int) Math.max(50, capacity / 2);
-            out.add(String.format(Locale.ROOT, "JFR stream overhead: %d rounds of %.1f s turns per JVM, %s "
-                            + "(8 closed-loop clients got %.0f/s, the app using %.2f cores), Java %s, %d CPUs, %s",
-                    ROUNDS, SECONDS, CLOSED ? "8 closed-loop clients" : rate + " requests/s open loop, at most " + HttpLoad.SENDERS + " in flight",
-                    capacity, appCores, System.getProperty("java.version"), cpus,
-                    pinned ? "app JVMs pinned to CPU 1, load generator to CPU 0" : "not pinned"));
-            System.out.println(out.get(out.size() - 1));
-            out.add(warmUp(sides, rate));
-            System.out.println(out.get(out.size() - 1));
-            out.add("on side options: " + ON_OPTIONS + (ON_JVM.isEmpty() ? "" : ", JVM argument " + ON_JVM) + "; off sides: " + COMMON + ",instrument.jfr=off");
-
-            long run0 = System.nanoTime();
-            Map<String, Long> onThreads0 = ProcCpu.byThreadName(on.pid());
-            Map<String, Long> offThreads0 = ProcCpu.byThreadName(offA.pid());
-            Map<String, Long> offBThreads0 = ProcCpu.byThreadName(offB.pid());
-            double[][] cpuPerRequest = new double[3][ROUNDS];
-            double[][] p99 = new double[3][ROUNDS];
-            double[][] throughput = new double[3][ROUNDS];
-            long[] cpuMillis = new long[3];
-            long[] requests = new long[3];
-            Histogram[] latency = {new Histogram(3), new Histogram(3), new Histogram(3)};
-            out.add("round: CPU us/request off-a off-b on | p99 ms off-a off-b on" + (CLOSED ? " | requests/s off-a off-b on" : ""));
-            for (int r = 0; r < ROUNDS; r++) {
-                for (int s : ORDERS[r % ORDERS.length]) {
-                    long cpu0 = ProcCpu.processMillis(sides[s].pid());
-                    HttpLoad.Result turn = CLOSED ? load.closedLoop(sides[s].port(), 8, SECONDS) : load.fixedRate(sides[s].port(), rate, SECONDS);
-                    long cpu = ProcCpu.processMillis(sides[s].pid()) - cpu0;
-                    if (turn.failures() > 0) {
-                        throw new AssertionError(turn.failures() + " of " + turn.requests() + " requests at " + rate + "/s failed on "
-                                + NAMES[s] + ", first: " + turn.firstFailure() + "\n" + sides[s].logs());
-                    }
-                    cpuPerRequest[s][r] = cpu * 1000.0 / turn.requests();
-                    p99[s][r] = turn.latencyMicros().getValueAtPercentile(99) / 1000.0;
-                    throughput[s][r] = turn.requests() * 1e9 / turn.elapsedNanos();
-                    cpuMillis[s] += cpu;
-                    requests[s] += turn.requests();
-                    latency[s].add(turn.latencyMicros());
+        double[][] cpuPerRequest = new double[3][ROUNDS];
+        double[][] p99 = new double[3][ROUNDS];
+        double[][] throughput = new double[3][ROUNDS];
+        int[] setOfRound = new int[ROUNDS];
+        long[] cpuMillis = new long[3];
+        long[] requests = new long[3];
+        Histogram[] latency = {new Histogram(3), new Histogram(3), new Histogram(3)};
+        List<Map<String, Long>> threadsUsed = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
+        long runMillis = 0;
+        int rate = RATE;
+        int round = 0;
+        JsonNode lastOnJfr = null;
+        for (int set = 0; set < JVM_SETS; set++) {
+            int rounds = ROUNDS * (set + 1) / JVM_SETS - ROUNDS * set / JVM_SETS;
+            try (AppProcess offA = AppProcess.testApp().name("bench-jfr-off-a").agent(COMMON + ",instrument.jfr=off").start();
+                 AppProcess offB = AppProcess.testApp().name("bench-jfr-off-b").agent(COMMON + ",instrument.jfr=off").start();
+                 AppProcess on = onSide().start()) {
+                AppProcess[] sides = {offA, offB, on};
+                for (AppProcess app : sides) {
+                    pinned &= !PIN || ProcCpu.pin(app.pid(), 1);
                 }
-                out.add(String.format(Locale.ROOT, "%2d: %6.1f %6.1f %6.1f | %6.2f %6.2f %6.2f", r + 1,
-                        cpuPerRequest[0][r], cpuPerRequest[1][r], cpuPerRequest[2][r], p99[0][r], p99[1][r], p99[2][r])
-                        + (CLOSED ? String.format(Locale.ROOT, " | %6.0f %6.0f %6.0f", throughput[0][r], throughput[1][r], throughput[2][r]) : ""));
+                if (!ON_EXTRA.contains("instrument.jfr=off")) {
+                    AppProcess.await(java.time.Duration.ofSeconds(60),
+                            () -> on.report().path("metrics").path("jfr").path("events").size() > 0, "the JFR stream to run");
+                }
+                for (AppProcess app : sides) {
+                    load.saturate(app.port(), 8, 15); // first warm-up: JIT, pools, caches
+                }
+                if (set == 0) {
+                    long calibrationCpu = ProcCpu.processMillis(offA.pid());
+                    double capacity = load.saturate(offA.port(), 8, 5);
+                    double appCores = (ProcCpu.processMillis(offA.pid()) - calibrationCpu) / 5000.0;
+                    rate = RATE > 0 ? RATE : (int) Math.max(50, capacity / 2);
+                    out.add(String.format(Locale.ROOT, "JFR stream overhead: %d rounds of %.1f s turns per JVM over %d set(s) of three fresh JVMs, %s "
+                                    + "(8 closed-loop clients got %.0f/s, the app using %.2f cores), Java %s, %d CPUs, %s",
+                            ROUNDS, SECONDS, JVM_SETS, CLOSED ? "8 closed-loop clients" : rate + " requests/s open loop, at most " + HttpLoad.SENDERS + " in flight",
+                            capacity, appCores, System.getProperty("java.version"), cpus,
+                            pinned ? "app JVMs pinned to CPU 1, load generator to CPU 0" : "not pinned"));
+                    out.add("on side options: " + ON_OPTIONS + (ON_JVM.isEmpty() ? "" : ", JVM argument " + ON_JVM) + "; off sides: " + COMMON + ",instrument.jfr=off");
+                    out.add("round: CPU us/request off-a off-b on | p99 ms off-a off-b on" + (CLOSED ? " | requests/s off-a off-b on" : ""));
+                    out.subList(out.size() - 3, out.size()).forEach(System.out::println);
+                }
+                out.add("JVM set " + (set + 1) + ", " + warmUp(sides, rate));
+                System.out.println(out.get(out.size() - 1));
+
+                long run0 = System.nanoTime();
+                List<Map<String, Long>> threads0 = List.of(ProcCpu.byThreadName(offA.pid()), ProcCpu.byThreadName(offB.pid()), ProcCpu.byThreadName(on.pid()));
+                for (int i = 0; i < rounds; i++, round++) {
+                    setOfRound[round] = set;
+                    for (int s : ORDERS[round % ORDERS.length]) {
+                        long cpu0 = ProcCpu.processMillis(sides[s].pid());
+                        HttpLoad.Result turn = CLOSED ? load.closedLoop(sides[s].port(), 8, SECONDS) : load.fixedRate(sides[s].port(), rate, SECONDS);
+                        long cpu = ProcCpu.processMillis(sides[s].pid()) - cpu0;
+                        if (turn.failures() > 0) {
+                            throw new AssertionError(turn.failures() + " of " + turn.requests() + " requests at " + rate + "/s failed on "
+                                    + NAMES[s] + ", first: " + turn.firstFailure() + "\n" + sides[s].logs());
+                        }
+                        cpuPerRequest[s][round] = cpu * 1000.0 / turn.requests();
+                        p99[s][round] = turn.latencyMicros().getValueAtPercentile(99) / 1000.0;
+                        throughput[s][round] = turn.requests() * 1e9 / turn.elapsedNanos();
+                        cpuMillis[s] += cpu;
+                        requests[s] += turn.requests();
+                        latency[s].add(turn.latencyMicros());
+                    }
+                    out.add(String.format(Locale.ROOT, "%2d: %6.1f %6.1f %6.1f | %6.2f %6.2f %6.2f", round + 1,
+                            cpuPerRequest[0][round], cpuPerRequest[1][round], cpuPerRequest[2][round], p99[0][round], p99[1][round], p99[2][round])
+                            + (CLOSED ? String.format(Locale.ROOT, " | %6.0f %6.0f %6.0f", throughput[0][round], throughput[1][round], throughput[2][round]) : ""));
+                }
+                runMillis += (System.nanoTime() - run0) / 1_000_000;
+                for (int s = 0; s < 3; s++) {
+                    Map<String, Long> total = threadsUsed.get(s);
+                    used(threads0.get(s), ProcCpu.byThreadName(sides[s].pid())).forEach((name, ms) -> total.merge(name, ms, Long::sum));
+                }
+                lastOnJfr = on.report().path("metrics").path("jfr");
             }
-            out.add("CPU per request, per-round ratios:");
-            out.add("  " + ratios("on / mean of off-a and off-b", cpuPerRequest, ON, -1));
-            out.add("  " + ratios("on / off-a", cpuPerRequest, ON, OFF_A));
-            out.add("  " + ratios("on / off-b", cpuPerRequest, ON, OFF_B));
-            out.add("  " + ratios("A/A control off-b / off-a", cpuPerRequest, OFF_B, OFF_A));
-            if (CLOSED) {
-                out.add("throughput (requests/s), per-round ratios (the load generator's core may share the limit):");
-                out.add("  " + ratios("on / mean of off-a and off-b", throughput, ON, -1));
-                out.add("  " + ratios("A/A control off-b / off-a", throughput, OFF_B, OFF_A));
-            }
-            out.add("p99 latency, per-round ratios:");
-            out.add("  " + ratios("on / mean of off-a and off-b", p99, ON, -1));
-            out.add("  " + ratios("A/A control off-b / off-a", p99, OFF_B, OFF_A));
-            for (int s = 0; s < 3; s++) {
-                out.add(String.format(Locale.ROOT, "%-5s all rounds: %.1f us CPU/request, p50 %.2f ms, p99 %.2f ms, max %.1f ms, %d requests",
-                        NAMES[s], cpuMillis[s] * 1000.0 / requests[s], latency[s].getValueAtPercentile(50) / 1000.0,
-                        latency[s].getValueAtPercentile(99) / 1000.0, latency[s].getMaxValue() / 1000.0, requests[s]));
-            }
-            out.addAll(threadDifference(used(onThreads0, ProcCpu.byThreadName(on.pid())), used(offThreads0, ProcCpu.byThreadName(offA.pid())),
-                    used(offBThreads0, ProcCpu.byThreadName(offB.pid())), (System.nanoTime() - run0) / 1_000_000, cpuMillis[ON] / (ROUNDS * SECONDS)));
-            out.add("agent and JFR threads' own CPU (jdk.ThreadCPULoad, from the report): "
-                    + on.report().path("metrics").path("jfr").path("cpu").path("agentAndJfrThreadsPercentOfMachine").asDouble() + " % of the machine");
+        }
+        out.add("CPU per request, per-round ratios" + (JVM_SETS > 1 ? " (confidence intervals resample the JVM sets, then the rounds within each)" : "") + ":");
+        out.add("  " + ratios("on / mean of off-a and off-b", cpuPerRequest, ON, -1, setOfRound));
+        out.add("  " + ratios("on / off-a", cpuPerRequest, ON, OFF_A, setOfRound));
+        out.add("  " + ratios("on / off-b", cpuPerRequest, ON, OFF_B, setOfRound));
+        out.add("  " + ratios("A/A control off-b / off-a", cpuPerRequest, OFF_B, OFF_A, setOfRound));
+        if (CLOSED) {
+            out.add("throughput (requests/s), per-round ratios (the load generator's core may share the limit):");
+            out.add("  " + ratios("on / mean of off-a and off-b", throughput, ON, -1, setOfRound));
+            out.add("  " + ratios("A/A control off-b / off-a", throughput, OFF_B, OFF_A, setOfRound));
+        }
+        out.add("p99 latency, per-round ratios:");
+        out.add("  " + ratios("on / mean of off-a and off-b", p99, ON, -1, setOfRound));
+        out.add("  " + ratios("A/A control off-b / off-a", p99, OFF_B, OFF_A, setOfRound));
+        for (int s = 0; s < 3; s++) {
+            out.add(String.format(Locale.ROOT, "%-5s all rounds: %.1f us CPU/request, p50 %.2f ms, p99 %.2f ms, max %.1f ms, %d requests",
+                    NAMES[s], cpuMillis[s] * 1000.0 / requests[s], latency[s].getValueAtPercentile(50) / 1000.0,
+                    latency[s].getValueAtPercentile(99) / 1000.0, latency[s].getMaxValue() / 1000.0, requests[s]));
+        }
+        out.addAll(threadDifference(threadsUsed.get(ON), threadsUsed.get(OFF_A), threadsUsed.get(OFF_B), runMillis, cpuMillis[ON] / (ROUNDS * SECONDS)));
+        if (lastOnJfr != null) {
+            out.add("last on JVM: agent and JFR threads' own CPU (jdk.ThreadCPULoad) " + lastOnJfr.path("cpu").path("agentAndJfrThreadsPercentOfMachine").asDouble()
+                    + " % of the machine; park stacks " + lastOnJfr.path("parkStacks"));
         }
         out.forEach(System.out::println);
         Files.write(Path.of("target", "jfr-overhead.txt"), out);
@@ -194,13 +215,13 @@ class JfrOverheadBench {
     }
 
     /** {@code side}'s per-round values over {@code base}'s (-1: the mean of the two "off" sides). */
-    private static PairedRatios ratios(String name, double[][] values, int side, int base) {
-        List<Double> r = new ArrayList<>();
+    private static PairedRatios ratios(String name, double[][] values, int side, int base, int[] setOfRound) {
+        double[] r = new double[ROUNDS];
         for (int i = 0; i < ROUNDS; i++) {
             double b = base >= 0 ? values[base][i] : (values[OFF_A][i] + values[OFF_B][i]) / 2;
-            r.add(values[side][i] / b);
+            r[i] = values[side][i] / b;
         }
-        return PairedRatios.of(name, r);
+        return new PairedRatios(name, r, setOfRound);
     }
 
     /** CPU ms each thread group used between two readings. */
