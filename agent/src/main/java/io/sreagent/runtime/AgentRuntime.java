@@ -77,7 +77,7 @@ public final class AgentRuntime {
                     AgentLog.get().warn("feature {} could not start and is off: {}", f.name(), t.toString());
                 }
             }
-            diagnostician = new Diagnostician(List.copyOf(features), jvmInfo(), agentInfo());
+            diagnostician = new Diagnostician(List.copyOf(features), jvmInfo(), agentInfo(), this::woven);
             SreAgentMBean.register(this);
             long every = config.duration(Options.EVALUATE_INTERVAL).toMillis();
             if (config.flag(Options.TRIGGER_THRESHOLD)) {

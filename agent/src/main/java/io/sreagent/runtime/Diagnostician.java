@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** Samples the features, runs their rules and assembles reports. Thread-safe. */
 public final class Diagnostician {
@@ -21,14 +22,17 @@ public final class Diagnostician {
     private final JvmMetrics jvmMetrics = new JvmMetrics();
     private final Map<String, Object> jvmInfo;
     private final Map<String, Object> agentInfo;
+    private final BooleanSupplier woven;
     private final LatencyRecorder reportBuildMicros = new LatencyRecorder();
     private long evaluations;
     private long ruleFailures;
 
-    public Diagnostician(List<Feature> features, Map<String, Object> jvmInfo, Map<String, Object> agentInfo) {
+    /** {@code woven}: whether the instrumentation is installed yet (reports can be asked for before). */
+    public Diagnostician(List<Feature> features, Map<String, Object> jvmInfo, Map<String, Object> agentInfo, BooleanSupplier woven) {
         this.features = features;
         this.jvmInfo = jvmInfo;
         this.agentInfo = agentInfo;
+        this.woven = woven;
     }
 
     /** One evaluation tick: every feature samples, then every rule runs. */
@@ -83,6 +87,7 @@ public final class Diagnostician {
             }
         }
         Map<String, Object> self = new LinkedHashMap<>();
+        self.put("woven", woven.getAsBoolean());
         self.put("evaluations", evaluations);
         self.put("internalErrors", ruleFailures);
         self.put("reportBuild", reportBuildMicros.summary("Micros"));

@@ -44,6 +44,7 @@ class AttachIT {
             assertEquals("agentmain", r.path("jvm").path("loadedBy").asText());
             assertEquals(app.pid(), r.path("jvm").path("pid").asLong());
             assertEquals("on-demand", r.path("trigger").path("kind").asText());
+            app.awaitReport(Duration.ofSeconds(30), x -> x.path("metrics").path("agent").path("woven").asBoolean(), "the instrumentation installed after attach");
 
             CliRun again = CliRun.with(java, "attach", pid).expectSuccess();
             assertTrue(again.out().contains("already runs in pid " + pid), again.out());

@@ -42,6 +42,7 @@ class HealthyRunIT {
             assertEquals(List.of(), Reports.alarms(report), "healthy run raised alarms:\n" + report.toPrettyString());
             assertTrue(report.path("metrics").path("agent").path("evaluations").asInt() >= 10);
             assertEquals(0, report.path("metrics").path("agent").path("internalErrors").asInt());
+            assertTrue(report.path("metrics").path("agent").path("woven").asBoolean(), "the instrumentation is installed");
             assertTrue(Reports.files(app.workDir().resolve("reports"), "threshold.json").isEmpty());
         }
     }
