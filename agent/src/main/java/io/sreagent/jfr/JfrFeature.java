@@ -298,7 +298,7 @@ public final class JfrFeature implements Feature {
         }
         RecordedClass monitor = e.getClass("monitorClass");
         RecordedThread owner = e.getThread("previousOwner");
-        addWait("monitor", monitor == null ? "?" : monitor.getName(), e, t, owner == null ? null : name(owner));
+        addWait("monitor", monitor == null ? "?" : monitor.getName(), e, frames(e.getStackTrace()), t, owner == null ? null : name(owner));
     }
 
     private void onThreadPark(RecordedEvent e) {
@@ -308,11 +308,29 @@ public final class JfrFeature implements Feature {
         if (ignored(t) || parked == null || !isLock(parked.getName())) {
             return;
         }
-        boolean withStack = e.getStackTrace() != null;
-        parkStacks.lockWait(System.currentTimeMillis(), withStack, parked.getName());
-        if (withStack) {
-            addWait("lock", parked.getName(), e, t, null);
+        RecordedStackTrace trace = e.getStackTrace();
+        List<StackTraceElement> stack = frames(trace);
+        if (endOfConditionWait(stack)) {
+            return;
         }
+        parkStacks.lockWait(System.currentTimeMillis(), trace != null, parked.getName());
+        if (trace != null) {
+            addWait("lock", parked.getName(), e, stack, t, null);
+        }
+    }
+
+    /**
+     * A thread woken from a condition wait takes the lock back before it returns, and may wait for it:
+     * an idle pool thread handed work does so on its queue's lock. That is the end of the condition
+     * wait, not contention at an application site.
+     */
+    static boolean endOfConditionWait(List<StackTraceElement> stack) {
+        for (int i = 0; i < Math.min(stack.size(), 8); i++) {
+            if (stack.get(i).getClassName().endsWith("$ConditionObject")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isLock(String parkedClass) {
@@ -320,8 +338,7 @@ public final class JfrFeature implements Feature {
                 && !parkedClass.endsWith("LockSupport");
     }
 
-    private void addWait(String kind, String lockClass, RecordedEvent e, RecordedThread waiter, String previousOwner) {
-        List<StackTraceElement> stack = frames(e.getStackTrace());
+    private void addWait(String kind, String lockClass, RecordedEvent e, List<StackTraceElement> stack, RecordedThread waiter, String previousOwner) {
         Site site = sites.siteOf(stack.toArray(new StackTraceElement[0]));
         if (site == null && !stack.isEmpty()) {
             site = Site.of(stack.get(0));

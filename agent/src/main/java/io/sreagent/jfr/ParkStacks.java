@@ -14,6 +14,8 @@ import java.util.function.Consumer;
  * without stacks until one on a {@code java.util.concurrent} lock is seen, then with stacks (so that
  * lock-contention has its waiters' site), until no thread has waited on a lock for {@code quietMillis}.
  * The waits seen without a stack (the first second or so of contention) are counted, not attributed.
+ * A saturated pool can switch stacks on for a while: a woken pool thread that waits to take its
+ * queue's lock back looks like a lock wait until its stack shows the condition wait around it.
  */
 final class ParkStacks {
     private final Consumer<Boolean> apply;
