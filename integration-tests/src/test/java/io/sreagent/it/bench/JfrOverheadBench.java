@@ -37,7 +37,7 @@ import java.util.Set;
  * {@code mvn -B -pl agent,agent-test-app,integration-tests -am verify -Dtest=JfrOverheadBench -Dbench=jfr -Dsurefire.failIfNoSpecifiedTests=false}
  * with {@code -Dbench.rounds=N} (30), {@code -Dbench.jvms=K} (1: the rounds are shared out over K sets of three
  * fresh JVMs, so that what one JVM differs from an equal one by, for its whole life, is in the confidence
- * interval too), {@code -Dbench.seconds=S} (4, per turn), {@code -Dbench.rate=R}
+ * interval too; the order they start in turns from set to set), {@code -Dbench.seconds=S} (4, per turn), {@code -Dbench.rate=R}
  * (requests/s; default half the calibrated capacity), {@code -Dbench.pin=false},
  * {@code -Dbench.on=key=value,...} to try other settings on the "on" side, {@code -Dbench.onJvm=arg} to give
  * it one more JVM argument, {@code -Dbench.load=closed} for
@@ -97,10 +97,16 @@ class JfrOverheadBench {
         JsonNode lastOnJfr = null;
         for (int set = 0; set < JVM_SETS; set++) {
             int rounds = ROUNDS * (set + 1) / JVM_SETS - ROUNDS * set / JVM_SETS;
-            try (AppProcess offA = AppProcess.testApp().name("bench-jfr-off-a").agent(COMMON + ",instrument.jfr=off").start();
-                 AppProcess offB = AppProcess.testApp().name("bench-jfr-off-b").agent(COMMON + ",instrument.jfr=off").start();
-                 AppProcess on = onSide().start()) {
-                AppProcess[] sides = {offA, offB, on};
+            AppProcess[] sides = new AppProcess[3];
+            try {
+                // The start order turns with the sets: no side is always the one started (and warmed) last.
+                int[] startOrder = ORDERS[set % ORDERS.length];
+                for (int s : startOrder) {
+                    sides[s] = (s == ON ? onSide() : AppProcess.testApp().name("bench-jfr-" + NAMES[s]).agent(COMMON + ",instrument.jfr=off")).start();
+                }
+                AppProcess offA = sides[OFF_A];
+                AppProcess offB = sides[OFF_B];
+                AppProcess on = sides[ON];
                 for (AppProcess app : sides) {
                     pinned &= !PIN || ProcCpu.pin(app.pid(), 1);
                 }
@@ -108,8 +114,8 @@ class JfrOverheadBench {
                     AppProcess.await(java.time.Duration.ofSeconds(60),
                             () -> on.report().path("metrics").path("jfr").path("events").size() > 0, "the JFR stream to run");
                 }
-                for (AppProcess app : sides) {
-                    load.saturate(app.port(), 8, 15); // first warm-up: JIT, pools, caches
+                for (int s : startOrder) {
+                    load.saturate(sides[s].port(), 8, 15); // first warm-up: JIT, pools, caches
                 }
                 if (set == 0) {
                     long calibrationCpu = ProcCpu.processMillis(offA.pid());
@@ -125,7 +131,8 @@ class JfrOverheadBench {
                     out.add("round: CPU us/request off-a off-b on | p99 ms off-a off-b on" + (CLOSED ? " | requests/s off-a off-b on" : ""));
                     out.subList(out.size() - 3, out.size()).forEach(System.out::println);
                 }
-                out.add("JVM set " + (set + 1) + ", " + warmUp(sides, rate));
+                out.add("JVM set " + (set + 1) + " (started " + String.join(", ", java.util.Arrays.stream(startOrder).mapToObj(s -> NAMES[s]).toList())
+                        + "), " + warmUp(sides, rate));
                 System.out.println(out.get(out.size() - 1));
 
                 long run0 = System.nanoTime();
@@ -157,6 +164,12 @@ class JfrOverheadBench {
                     used(threads0.get(s), ProcCpu.byThreadName(sides[s].pid())).forEach((name, ms) -> total.merge(name, ms, Long::sum));
                 }
                 lastOnJfr = on.report().path("metrics").path("jfr");
+            } finally {
+                for (AppProcess app : sides) {
+                    if (app != null) {
+                        app.close();
+                    }
+                }
             }
         }
         out.add("CPU per request, per-round ratios" + (JVM_SETS > 1 ? " (confidence intervals resample the JVM sets, then the rounds within each)" : "") + ":");
