@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 /**
  * Whether {@code jdk.ThreadPark} events carry stack traces. Idle pool threads park on conditions and
  * queues for longer than any useful threshold (about a hundred times a second in the test app under
- * load), and JFR cannot leave parks out by what was parked on, so walking each one's stack cost the
- * application about as much as everything else the stream records. Parks are therefore recorded
+ * load), and JFR cannot leave parks out by what was parked on, so each would have its stack walked
+ * for an event the agent then drops. Parks are therefore recorded
  * without stacks until one on a {@code java.util.concurrent} lock is seen, then with stacks (so that
  * lock-contention has its waiters' site), until no thread has waited on a lock for {@code quietMillis}.
  * The waits seen without a stack (the first second or so of contention) are counted, not attributed.
@@ -39,14 +39,14 @@ final class ParkStacks {
         }
         if (!on && switchTo(true)) {
             switchedOn++;
-            AgentLog.get().info("JFR: a thread waited on a lock ({}); recording lock waits with their stacks", lockClass);
+            AgentLog.get().debug("JFR: a thread waited on a lock ({}); recording lock waits with their stacks", lockClass);
         }
     }
 
     /** Stacks off again once no thread has waited on a lock for the quiet time. */
     synchronized void tick(long nowMillis) {
         if (on && nowMillis - lastLockWaitMillis > quietMillis && switchTo(false)) {
-            AgentLog.get().info("JFR: no lock waits for {} s; recording parks without stacks again", quietMillis / 1000);
+            AgentLog.get().debug("JFR: no lock waits for {} s; recording parks without stacks again", quietMillis / 1000);
         }
     }
 

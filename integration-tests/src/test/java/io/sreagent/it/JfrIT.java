@@ -226,7 +226,7 @@ class JfrIT {
 
             JsonNode stacks = report.path("metrics").path("jfr").path("parkStacks");
             assertTrue(stacks.path("on").asBoolean(), stacks.toString());
-            assertEquals(1, stacks.path("timesSwitchedOn").asInt(), stacks.toString());
+            assertTrue(stacks.path("timesSwitchedOn").asInt() >= 1, stacks.toString());
         }
     }
 
