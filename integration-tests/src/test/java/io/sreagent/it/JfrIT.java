@@ -164,20 +164,9 @@ class JfrIT {
             assertEquals(202, app.get("/contention?threads=4&seconds=60"));
             JsonNode report = app.awaitReport(Duration.ofSeconds(40), r -> Reports.has(r, "lock-contention"), "a lock-contention finding");
             JsonNode f = Reports.findings(report, "lock-contention").get(0);
-            int line = Project.markerLine(SCENARIOS + "ContentionScenario.java", "contention-site");
-            JsonNode site = f.path("site");
-            assertEquals("com.example.shop.scenario.ContentionScenario", site.path("class").asText(), f.toString());
-            assertEquals("addToTotals", site.path("method").asText(), f.toString());
-            assertEquals(line, site.path("line").asInt(), f.toString());
-            JsonNode e = f.path("evidence");
-            assertEquals("monitor", e.path("lockKind").asText());
-            assertEquals("java.lang.Object", e.path("lockClass").asText());
-            assertTrue(e.path("waiters").size() >= 2, f.toString());
-            e.path("waiters").forEach(w -> assertTrue(w.asText().startsWith("contention-"), f.toString()));
-            assertTrue(e.path("waitedPercentOfWindow").asDouble() >= 10, f.toString());
-            assertTrue(e.path("holderThread").asText().startsWith("contention-"), f.toString());
+            int line = assertScenarioContention(f, "addToTotals", "contention-site", "monitor", "java.lang.Object");
             assertEquals("com.example.shop.scenario.ContentionScenario.addToTotals(ContentionScenario.java:" + line + ")",
-                    e.path("holderSite").asText(), f.toString());
+                    f.path("evidence").path("holderSite").asText(), f.toString());
 
             // Three waiters at all times is over 100 % of wall time: critical, so a threshold report with its recording.
             Path dir = app.workDir().resolve("reports");
@@ -211,23 +200,34 @@ class JfrIT {
             assertEquals(202, app.get("/contention?threads=4&seconds=60&kind=lock"));
             JsonNode report = app.awaitReport(Duration.ofSeconds(40), r -> Reports.has(r, "lock-contention"), "a lock-contention finding");
             JsonNode f = Reports.findings(report, "lock-contention").get(0);
-            JsonNode site = f.path("site");
-            assertEquals("com.example.shop.scenario.ContentionScenario", site.path("class").asText(), f.toString());
-            assertEquals("addToTotalsUnderLock", site.path("method").asText(), f.toString());
-            assertEquals(Project.markerLine(SCENARIOS + "ContentionScenario.java", "lock-contention-site"), site.path("line").asInt(), f.toString());
-            JsonNode e = f.path("evidence");
-            assertEquals("lock", e.path("lockKind").asText());
-            assertEquals("java.util.concurrent.locks.ReentrantLock$NonfairSync", e.path("lockClass").asText());
-            assertTrue(e.path("waiters").size() >= 2, f.toString());
-            e.path("waiters").forEach(w -> assertTrue(w.asText().startsWith("contention-"), f.toString()));
-            assertTrue(e.path("waitedPercentOfWindow").asDouble() >= 10, f.toString());
-            assertTrue(e.path("holderThread").asText().startsWith("contention-"), f.toString());
-            assertTrue(e.path("holderSite").asText().startsWith("com.example.shop.scenario.ContentionScenario."), f.toString());
+            assertScenarioContention(f, "addToTotalsUnderLock", "lock-contention-site", "lock", "java.util.concurrent.locks.ReentrantLock$NonfairSync");
+            assertTrue(f.path("evidence").path("holderSite").asText().startsWith("com.example.shop.scenario.ContentionScenario."), f.toString());
 
             JsonNode stacks = report.path("metrics").path("jfr").path("parkStacks");
             assertTrue(stacks.path("on").asBoolean(), stacks.toString());
             assertTrue(stacks.path("timesSwitchedOn").asInt() >= 1, stacks.toString());
         }
+    }
+
+    /**
+     * What a lock-contention finding on the contention scenario shows, whatever the lock: the waiters'
+     * site at the marked line, the lock, two or more scenario threads waiting for at least 10 % of the
+     * window, and a scenario thread holding it. Returns the marked line.
+     */
+    private static int assertScenarioContention(JsonNode f, String method, String marker, String kind, String lockClass) {
+        int line = Project.markerLine(SCENARIOS + "ContentionScenario.java", marker);
+        JsonNode site = f.path("site");
+        assertEquals("com.example.shop.scenario.ContentionScenario", site.path("class").asText(), f.toString());
+        assertEquals(method, site.path("method").asText(), f.toString());
+        assertEquals(line, site.path("line").asInt(), f.toString());
+        JsonNode e = f.path("evidence");
+        assertEquals(kind, e.path("lockKind").asText());
+        assertEquals(lockClass, e.path("lockClass").asText());
+        assertTrue(e.path("waiters").size() >= 2, f.toString());
+        e.path("waiters").forEach(w -> assertTrue(w.asText().startsWith("contention-"), f.toString()));
+        assertTrue(e.path("waitedPercentOfWindow").asDouble() >= 10, f.toString());
+        assertTrue(e.path("holderThread").asText().startsWith("contention-"), f.toString());
+        return line;
     }
 
     private static long monitorEnterEvents(Path jfr) throws IOException {
