@@ -20,7 +20,6 @@ import io.sreagent.telemetry.LockWaits;
 import io.sreagent.telemetry.SampleWindow;
 import io.sreagent.telemetry.Sites;
 import io.sreagent.telemetry.ThreadCpuLoads;
-import jdk.jfr.EventSettings;
 import jdk.jfr.EventType;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.consumer.RecordedClass;
@@ -58,7 +57,7 @@ public final class JfrFeature implements Feature {
     private final Map<String, String> missing = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> enabled = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile RecordingStream stream;
-    private volatile ParkStacks parkStacks;
+    private volatile LockParks lockParks;
     private Sites sites;
     private SampleWindow jvmCpu;
     private SampleWindow machineCpu;
@@ -169,16 +168,25 @@ public final class JfrFeature implements Feature {
                 s -> rs.enable(s).with("throttle", JfrSettings.ALLOCATION_THROTTLE).withoutStackTrace(), this::onAllocationSample);
         enable(available, JfrSettings.MONITOR_ENTER, "monitor waits (lock-contention)",
                 s -> rs.enable(s).withThreshold(lockThreshold).withStackTrace(), this::onMonitorEnter);
-        parkStacks = new ParkStacks(on -> {
-            EventSettings park = rs.enable(JfrSettings.THREAD_PARK);
-            if (on) {
-                park.withStackTrace();
-            } else {
-                park.withoutStackTrace();
-            }
-        }, lockWindow.toMillis());
-        enable(available, JfrSettings.THREAD_PARK, "lock waits (lock-contention)",
-                s -> rs.enable(s).withThreshold(lockThreshold).withoutStackTrace(), this::onThreadPark);
+        if (available.contains(JfrSettings.THREAD_PARK)) {
+            LockParks parks = new LockParks(on -> {
+                if (on) {
+                    rs.enable(JfrSettings.THREAD_PARK).withThreshold(lockThreshold).withStackTrace();
+                } else {
+                    rs.disable(JfrSettings.THREAD_PARK);
+                }
+            }, lockWindow.toMillis());
+            rs.onFlush(() -> {
+                try {
+                    parks.look(System.currentTimeMillis());
+                } catch (Throwable t) {
+                    AgentLog.get().debug("JFR: the look for threads parked on a lock failed", t);
+                }
+            });
+            lockParks = parks;
+        }
+        // Not recorded until a thread is seen parked on a lock (LockParks).
+        enable(available, JfrSettings.THREAD_PARK, "lock waits (lock-contention)", rs::disable, this::onThreadPark);
         enable(available, JfrSettings.EXCEPTION_STATISTICS, "exception counts",
                 s -> rs.enable(s).withPeriod(JfrSettings.EXCEPTION_STATISTICS_PERIOD), this::onExceptionStatistics);
         rs.onError(t -> AgentLog.get().debug("JFR stream handler failed", t));
@@ -216,11 +224,11 @@ public final class JfrFeature implements Feature {
 
     /** The agent's threads and JFR's own are not the application's. */
     static boolean ignored(RecordedThread t) {
-        if (t == null) {
-            return false;
-        }
-        String name = t.getJavaName();
-        return name != null && (name.startsWith(AgentThreads.PREFIX) || name.startsWith("JFR "));
+        return t != null && ignored(t.getJavaName());
+    }
+
+    static boolean ignored(String threadName) {
+        return threadName != null && (threadName.startsWith(AgentThreads.PREFIX) || threadName.startsWith("JFR "));
     }
 
     static String name(RecordedThread t) {
@@ -308,15 +316,12 @@ public final class JfrFeature implements Feature {
         if (ignored(t) || parked == null || !isLock(parked.getName())) {
             return;
         }
-        RecordedStackTrace trace = e.getStackTrace();
-        List<StackTraceElement> stack = frames(trace);
+        List<StackTraceElement> stack = frames(e.getStackTrace());
         if (endOfConditionWait(stack)) {
             return;
         }
-        parkStacks.lockWait(System.currentTimeMillis(), trace != null, parked.getName());
-        if (trace != null) {
-            addWait("lock", parked.getName(), e, stack, t, null);
-        }
+        lockParks.lockWait(System.currentTimeMillis());
+        addWait("lock", parked.getName(), e, stack, t, null);
     }
 
     /**
@@ -362,9 +367,9 @@ public final class JfrFeature implements Feature {
     public void sample(long nowMillis) {
         profile.closeTick(nowMillis);
         lockWaits.closeTick(nowMillis);
-        ParkStacks ps = parkStacks;
-        if (ps != null) {
-            ps.tick(nowMillis);
+        LockParks parks = lockParks;
+        if (parks != null) {
+            parks.tick(nowMillis);
         }
         synchronized (lock) {
             long span = nowMillis - lastTickMillis;
@@ -454,9 +459,9 @@ public final class JfrFeature implements Feature {
         }
         m.put("lockWaitsLastMinute", locks);
         m.put("lockWaitsDropped", lockWaits.dropped());
-        ParkStacks ps = parkStacks;
-        if (ps != null) {
-            m.put("parkStacks", ps.metrics());
+        LockParks parks = lockParks;
+        if (parks != null) {
+            m.put("parkStacks", parks.metrics());
         }
         metrics.put("jfr", m);
     }

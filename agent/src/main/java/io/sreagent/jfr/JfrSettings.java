@@ -15,9 +15,10 @@ import java.time.Duration;
  *   <li>{@code jdk.CPULoad} every second, {@code jdk.ThreadCPULoad} every 10 s (one event per thread,
  *       so less often), {@code jdk.ExceptionStatistics} every 10 s: periodic counters, negligible;</li>
  *   <li>{@code jdk.JavaMonitorEnter} and {@code jdk.ThreadPark} only above {@code jfr.lock.threshold}
- *       (default 20 ms, as default.jfc): short, uncontended waits record nothing. Parks carry no stack
- *       trace until a thread waits on a lock ({@link ParkStacks}): idle pool threads' long parks would
- *       otherwise each have their stack walked;</li>
+ *       (default 20 ms, as default.jfc): short, uncontended waits record nothing. Parks are not recorded
+ *       at all until a thread is seen parked on a lock ({@link LockParks}): a recorded park event reads
+ *       the clock on every park, however short, and idle pool threads' long parks would be recorded
+ *       only to be dropped;</li>
  *   <li>{@code jdk.ObjectAllocationSample} throttled to 150 events/s (as default.jfc), whatever the
  *       allocation rate, and without stack traces (default.jfc records them): only the class and weight
  *       are read, and walking an allocating request thread's stack is most of what the event costs;</li>

@@ -185,8 +185,8 @@ class JfrIT {
     }
 
     /**
-     * A java.util.concurrent lock: parks are recorded without stacks until the first lock wait, then
-     * with them, so the finding still has the waiters' site.
+     * A java.util.concurrent lock: parks are not recorded until a thread is seen parked on a lock, then
+     * with their stacks, so the finding still has the waiters' site.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
@@ -195,7 +195,7 @@ class JfrIT {
                 .agent("report.dir=reports,jfr.delay=0s,evaluate.interval=1s,lock.window=10s").start()) {
             AppProcess.await(Duration.ofSeconds(60), () -> app.report().path("metrics").path("jfr").path("events").size() > 0, "the JFR stream to run");
             JsonNode before = app.report().path("metrics").path("jfr").path("parkStacks");
-            assertFalse(before.path("on").asBoolean(true), "no lock waits yet, parks without stacks: " + before);
+            assertFalse(before.path("on").asBoolean(true), "no lock waits yet, parks not recorded: " + before);
 
             assertEquals(202, app.get("/contention?threads=4&seconds=60&kind=lock"));
             JsonNode report = app.awaitReport(Duration.ofSeconds(40), r -> Reports.has(r, "lock-contention"), "a lock-contention finding");
@@ -287,7 +287,7 @@ class JfrIT {
             assertTrue(Reports.files(app.workDir().resolve("reports"), "threshold.json").isEmpty());
             sleep(6_500); // longer than lock.window: a lock wait seen under load has aged out
             JsonNode parkStacks = app.report().path("metrics").path("jfr").path("parkStacks");
-            assertFalse(parkStacks.path("on").asBoolean(true), "idle again, parks are recorded without stacks: " + parkStacks);
+            assertFalse(parkStacks.path("on").asBoolean(true), "idle again, parks are no longer recorded: " + parkStacks);
             System.out.println("healthy load on " + java + ": " + requests.get() + " requests in 15 s; park stacks " + parkStacks);
         }
     }
