@@ -7,11 +7,11 @@ import java.time.Duration;
  * has the end-to-end figures). They match or are lighter than the JDK's own "default" settings
  * (default.jfc), which Oracle documents as under 1 % for continuous production use:
  * <ul>
- *   <li>{@code jdk.ExecutionSample} every {@code jfr.sample.period} (default 50 ms; default.jfc uses
+ *   <li>{@code jdk.ExecutionSample} every {@code jfr.sample.period} (default 100 ms; default.jfc uses
  *       20 ms, the "profile" settings 10 ms): a few Java threads' stacks per period, cost independent of
- *       load. The sampler was the largest steady cost of the stream at 20 ms (about 0.4 % of the test
- *       app's CPU under load); at 50 ms a thread busy for a second still gives 20 samples, and
- *       hot-method needs 50 in a one-minute window;</li>
+ *       load. The sampler is the stream's largest steady cost (0.5 % of the test app's CPU under load at
+ *       50 ms on a kvm-clock VM); at 100 ms a thread busy for a second still gives 10 samples, a method
+ *       using hot.cores (0.25) for the one-minute hot.window 150, and hot-method needs 50;</li>
  *   <li>{@code jdk.CPULoad} every second, {@code jdk.ThreadCPULoad} every 10 s (one event per thread,
  *       so less often), {@code jdk.ExceptionStatistics} every 10 s: periodic counters, negligible;</li>
  *   <li>{@code jdk.JavaMonitorEnter} and {@code jdk.ThreadPark} only above {@code jfr.lock.threshold}
@@ -19,9 +19,10 @@ import java.time.Duration;
  *       at all until a thread is seen parked on a lock ({@link LockParks}): a recorded park event reads
  *       the clock on every park, however short, and idle pool threads' long parks would be recorded
  *       only to be dropped;</li>
- *   <li>{@code jdk.ObjectAllocationSample} throttled to 150 events/s (as default.jfc), whatever the
+ *   <li>{@code jdk.ObjectAllocationSample} throttled to 20 events/s (default.jfc: 150), whatever the
  *       allocation rate, and without stack traces (default.jfc records them): only the class and weight
- *       are read, and walking an allocating request thread's stack is most of what the event costs;</li>
+ *       are read, for the metrics' allocation ranking (no rule uses them), and 1,200 a minute rank the
+ *       top classes; each event is written by an allocating request thread, flushed and parsed;</li>
  *   <li>{@code jdk.GarbageCollection}: one event per collection.</li>
  * </ul>
  * Stacks are kept to {@code jfr.stack.depth} frames (128; see {@link JfrStackDepth}).
@@ -41,7 +42,7 @@ final class JfrSettings {
     static final Duration CPU_LOAD_PERIOD = Duration.ofSeconds(1);
     static final Duration THREAD_CPU_LOAD_PERIOD = Duration.ofSeconds(10);
     static final Duration EXCEPTION_STATISTICS_PERIOD = Duration.ofSeconds(10);
-    static final String ALLOCATION_THROTTLE = "150/s";
+    static final String ALLOCATION_THROTTLE = "20/s";
 
     private JfrSettings() {
     }
