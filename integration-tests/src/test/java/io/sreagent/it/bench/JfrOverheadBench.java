@@ -30,8 +30,8 @@ import java.util.Set;
  * medians with bootstrap 95 % confidence intervals and a sign test. On Linux with two or more CPUs
  * the app JVMs are pinned to CPU 1 and this (load-generating) JVM to CPU 0 with taskset, so load
  * generation does not compete with the app for its core. Also prints the CPU per thread group of the
- * "on" JVM and of off-b, each minus off-a, over the run: where the cost lands, next to what two equal
- * JVMs differ by. Output in target/jfr-overhead.txt.
+ * "on" JVM and of off-b, each minus off-a, over the run (threads followed by id every turn, so pool
+ * threads retired meanwhile count): where the cost lands, next to what two equal JVMs differ by. Output in target/jfr-overhead.txt.
  *
  * <p>Not part of the normal test run (it takes minutes and measures, it does not judge):
  * {@code mvn -B -pl agent,agent-test-app,integration-tests -am verify -Dtest=JfrOverheadBench -Dbench=jfr -Dsurefire.failIfNoSpecifiedTests=false}
@@ -40,7 +40,7 @@ import java.util.Set;
  * interval too; the order they start in turns from set to set), {@code -Dbench.seconds=S} (4, per turn), {@code -Dbench.rate=R}
  * (requests/s; default half the calibrated capacity), {@code -Dbench.pin=false},
  * {@code -Dbench.on=key=value,...} to try other settings on the "on" side, {@code -Dbench.onJvm=arg} to give
- * it one more JVM argument, {@code -Dbench.load=closed} for
+ * it one more JVM argument, {@code -Dbench.java=path/bin/java} to run the app JVMs on another JDK, {@code -Dbench.load=closed} for
  * turns of 8 closed-loop clients instead of the fixed rate (the app as busy as the load generator can
  * make it; each turn then also gives requests/s, the throughput ratio), {@code -Dbench.startup=true}
  * to also time start-up to "listening" with and without the agent and JFR.
@@ -64,6 +64,8 @@ class JfrOverheadBench {
      * recording of the JDK's own: {@code -Dbench.onJvm=-XX:StartFlightRecording=settings=x.jfc}.
      */
     private static final String ON_JVM = System.getProperty("bench.onJvm", "");
+    /** The java launcher of the app JVMs, e.g. a JDK 25's bin/java; default: the JDK running the bench. */
+    private static final String JAVA = System.getProperty("bench.java", "");
     private static final String ON_OPTIONS = COMMON + ",jfr.delay=0s" + (ON_EXTRA.isEmpty() ? "" : "," + ON_EXTRA);
     private static final String[] NAMES = {"off-a", "off-b", "on"};
     private static final int OFF_A = 0;
@@ -102,7 +104,7 @@ class JfrOverheadBench {
                 // The start order turns with the sets: no side is always the one started (and warmed) last.
                 int[] startOrder = ORDERS[set % ORDERS.length];
                 for (int s : startOrder) {
-                    sides[s] = (s == ON ? onSide() : AppProcess.testApp().name("bench-jfr-" + NAMES[s]).agent(COMMON + ",instrument.jfr=off")).start();
+                    sides[s] = (s == ON ? onSide() : app("bench-jfr-" + NAMES[s]).agent(COMMON + ",instrument.jfr=off")).start();
                 }
                 AppProcess offA = sides[OFF_A];
                 AppProcess offB = sides[OFF_B];
@@ -125,7 +127,7 @@ class JfrOverheadBench {
                     out.add(String.format(Locale.ROOT, "JFR stream overhead: %d rounds of %.1f s turns per JVM over %d set(s) of three fresh JVMs, %s "
                                     + "(8 closed-loop clients got %.0f/s, the app using %.2f cores), Java %s, %d CPUs, %s",
                             ROUNDS, SECONDS, JVM_SETS, CLOSED ? "8 closed-loop clients" : rate + " requests/s open loop, at most " + HttpLoad.SENDERS + " in flight",
-                            capacity, appCores, System.getProperty("java.version"), cpus,
+                            capacity, appCores, JAVA.isEmpty() ? System.getProperty("java.version") : JAVA, cpus,
                             pinned ? "app JVMs pinned to CPU 1, load generator to CPU 0" : "not pinned"));
                     out.add("on side options: " + ON_OPTIONS + (ON_JVM.isEmpty() ? "" : ", JVM argument " + ON_JVM) + "; off sides: " + COMMON + ",instrument.jfr=off");
                     out.add("round: CPU us/request off-a off-b on | p99 ms off-a off-b on" + (CLOSED ? " | requests/s off-a off-b on" : ""));
@@ -136,7 +138,10 @@ class JfrOverheadBench {
                 System.out.println(out.get(out.size() - 1));
 
                 long run0 = System.nanoTime();
-                List<Map<String, Long>> threads0 = List.of(ProcCpu.byThreadName(offA.pid()), ProcCpu.byThreadName(offB.pid()), ProcCpu.byThreadName(on.pid()));
+                List<ThreadCpuTally> tallies = List.of(new ThreadCpuTally(offA.pid()), new ThreadCpuTally(offB.pid()), new ThreadCpuTally(on.pid()));
+                for (ThreadCpuTally t : tallies) {
+                    t.read();
+                }
                 for (int i = 0; i < rounds; i++, round++) {
                     setOfRound[round] = set;
                     for (int s : ORDERS[round % ORDERS.length]) {
@@ -153,6 +158,9 @@ class JfrOverheadBench {
                         cpuMillis[s] += cpu;
                         requests[s] += turn.requests();
                         latency[s].add(turn.latencyMicros());
+                        for (ThreadCpuTally t : tallies) {
+                            t.read(); // every turn: pool threads retired meanwhile keep what they used
+                        }
                     }
                     out.add(String.format(Locale.ROOT, "%2d: %6.1f %6.1f %6.1f | %6.2f %6.2f %6.2f", round + 1,
                             cpuPerRequest[0][round], cpuPerRequest[1][round], cpuPerRequest[2][round], p99[0][round], p99[1][round], p99[2][round])
@@ -161,7 +169,7 @@ class JfrOverheadBench {
                 runMillis += (System.nanoTime() - run0) / 1_000_000;
                 for (int s = 0; s < 3; s++) {
                     Map<String, Long> total = threadsUsed.get(s);
-                    used(threads0.get(s), ProcCpu.byThreadName(sides[s].pid())).forEach((name, ms) -> total.merge(name, ms, Long::sum));
+                    tallies.get(s).usedByName().forEach((name, ms) -> total.merge(name, ms, Long::sum));
                 }
                 lastOnJfr = on.report().path("metrics").path("jfr");
             } finally {
@@ -200,8 +208,14 @@ class JfrOverheadBench {
     }
 
     private static AppProcess.Builder onSide() {
-        AppProcess.Builder b = AppProcess.testApp().name("bench-jfr-on").agent(ON_OPTIONS);
+        AppProcess.Builder b = app("bench-jfr-on").agent(ON_OPTIONS);
         return ON_JVM.isEmpty() ? b : b.jvmArg(ON_JVM);
+    }
+
+    /** A test app on the JDK the run is for ({@code -Dbench.java}, else this JVM's). */
+    private static AppProcess.Builder app(String name) {
+        AppProcess.Builder b = AppProcess.testApp().name(name);
+        return JAVA.isEmpty() ? b : b.java(Path.of(JAVA));
     }
 
     /**
@@ -237,18 +251,11 @@ class JfrOverheadBench {
         return new PairedRatios(name, r, setOfRound);
     }
 
-    /** CPU ms each thread group used between two readings. */
-    private static Map<String, Long> used(Map<String, Long> before, Map<String, Long> after) {
-        Map<String, Long> out = new HashMap<>();
-        after.forEach((name, ms) -> out.put(name, ms - before.getOrDefault(name, 0L)));
-        return out;
-    }
-
     /**
      * CPU each thread group used over the whole run (turns and idle time alike) in the "on" JVM and in
      * off-b, each minus off-a: where the stream's cost lands, next to what differs between two equal
      * JVMs. As ms, as a share of one core over the run, and of what the "on" JVM used per second of its
-     * turns. Groups that differ by under 50 ms on both are left out.
+     * turns. Groups that differ by under 50 ms on both are left out; the last line adds up every thread.
      */
     private static List<String> threadDifference(Map<String, Long> on, Map<String, Long> offA, Map<String, Long> offB,
                                                  long runMillis, double onCpuMillisPerSecondLoaded) {
@@ -256,12 +263,17 @@ class JfrOverheadBench {
         names.addAll(offA.keySet());
         names.addAll(offB.keySet());
         List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "CPU by thread over the %.0f s run (live threads), on minus off-a, then off-b minus off-a: "
+        out.add(String.format(Locale.ROOT, "CPU by thread over the %.0f s run (threads followed by id every turn, ended ones included), on minus off-a, then off-b minus off-a: "
                 + "ms, %% of a core, %% of the on JVM's CPU under load (%.0f ms/s)", runMillis / 1000.0, onCpuMillisPerSecondLoaded));
         names.stream().filter(n -> Math.abs(diff(on, offA, n)) >= 50 || Math.abs(diff(offB, offA, n)) >= 50)
                 .sorted((a, b) -> Long.compare(Math.abs(diff(on, offA, b)), Math.abs(diff(on, offA, a)))).limit(12)
                 .forEach(n -> out.add(String.format(Locale.ROOT, "  %-16s %s | %s", n,
                         share(diff(on, offA, n), runMillis, onCpuMillisPerSecondLoaded), share(diff(offB, offA, n), runMillis, onCpuMillisPerSecondLoaded))));
+        long onAll = on.values().stream().mapToLong(Long::longValue).sum();
+        long offAAll = offA.values().stream().mapToLong(Long::longValue).sum();
+        long offBAll = offB.values().stream().mapToLong(Long::longValue).sum();
+        out.add(String.format(Locale.ROOT, "  %-16s %s | %s", "all threads",
+                share(onAll - offAAll, runMillis, onCpuMillisPerSecondLoaded), share(offBAll - offAAll, runMillis, onCpuMillisPerSecondLoaded)));
         return out;
     }
 
@@ -283,7 +295,7 @@ class JfrOverheadBench {
         for (int i = 0; i < 5; i++) {
             for (int v = 0; v < names.length; v++) {
                 long t0 = System.nanoTime();
-                AppProcess.Builder b = AppProcess.testApp().name("bench-start");
+                AppProcess.Builder b = app("bench-start");
                 if (agentOptions[v] != null) {
                     b.agent(agentOptions[v]);
                 }

@@ -24,22 +24,30 @@ final class ProcCpu {
         return ticks(Path.of("/proc", Long.toString(pid), "stat")) * MILLIS_PER_TICK;
     }
 
-    /**
-     * CPU ms per thread name of the live threads, digits in names folded to '#' so pools add up
-     * ({@code qtp123-45} and {@code qtp123-46} are one entry).
-     */
-    static Map<String, Long> byThreadName(long pid) throws IOException {
-        Map<String, Long> out = new HashMap<>();
+    /** One live thread: its name, digits folded to '#' so pools add up ({@code qtp123-45} is {@code qtp#-#}), and its CPU ms. */
+    record ThreadCpu(String name, long millis) {
+    }
+
+    /** CPU ms of each live thread, by thread id. */
+    static Map<Long, ThreadCpu> byThread(long pid) throws IOException {
+        Map<Long, ThreadCpu> out = new HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks.toList()) {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip().replaceAll("\\d+", "#");
-                    out.merge(name, ticks(task.resolve("stat")) * MILLIS_PER_TICK, Long::sum);
+                    out.put(Long.parseLong(task.getFileName().toString()), new ThreadCpu(name, ticks(task.resolve("stat")) * MILLIS_PER_TICK));
                 } catch (IOException ended) {
                     // the thread ended while we looked
                 }
             }
         }
+        return out;
+    }
+
+    /** CPU ms per thread name of the live threads (names folded as in {@link ThreadCpu}). */
+    static Map<String, Long> byThreadName(long pid) throws IOException {
+        Map<String, Long> out = new HashMap<>();
+        byThread(pid).values().forEach(t -> out.merge(t.name(), t.millis(), Long::sum));
         return out;
     }
 
