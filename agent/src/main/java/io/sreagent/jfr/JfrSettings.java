@@ -6,7 +6,8 @@ import java.time.Duration;
  * The JFR events the agent streams and how, chosen to keep the overhead low: they match or are lighter
  * than the JDK's own "default" settings (default.jfc), which Oracle documents as under 1 % for
  * continuous production use. Measured on the test app with light requests on a half-busy core, the
- * stream still costs about 3 % CPU per request, most of it with the execution sampler (README, Measured):
+ * stream still costs about 3 % CPU per request on JDK 17 (about 1 % on JDK 25), most of it with the
+ * execution sampler (README, Measured):
  * <ul>
  *   <li>{@code jdk.ExecutionSample} every {@code jfr.sample.period} (default 100 ms; default.jfc uses
  *       20 ms, the "profile" settings 10 ms): a few Java threads' stacks per period, cost independent of
