@@ -168,31 +168,37 @@ public final class JfrFeature implements Feature {
                 s -> rs.enable(s).with("throttle", JfrSettings.ALLOCATION_THROTTLE).withoutStackTrace(), this::onAllocationSample);
         enable(available, JfrSettings.MONITOR_ENTER, "monitor waits (lock-contention)",
                 s -> rs.enable(s).withThreshold(lockThreshold).withStackTrace(), this::onMonitorEnter);
-        if (available.contains(JfrSettings.THREAD_PARK)) {
-            LockParks parks = new LockParks(on -> {
-                if (on) {
-                    rs.enable(JfrSettings.THREAD_PARK).withThreshold(lockThreshold).withStackTrace();
-                } else {
-                    rs.disable(JfrSettings.THREAD_PARK);
-                }
-            }, lockWindow.toMillis());
-            rs.onFlush(() -> {
-                try {
-                    parks.look(System.currentTimeMillis());
-                } catch (Throwable t) {
-                    AgentLog.get().debug("JFR: the look for threads parked on a lock failed", t);
-                }
-            });
-            lockParks = parks;
-        }
-        // Not recorded until a thread is seen parked on a lock (LockParks).
-        enable(available, JfrSettings.THREAD_PARK, "lock waits (lock-contention)", rs::disable, this::onThreadPark);
+        enable(available, JfrSettings.THREAD_PARK, "lock waits (lock-contention)",
+                s -> lockParks = lockParks(rs, lockThreshold, lockWindow), this::onThreadPark);
         enable(available, JfrSettings.EXCEPTION_STATISTICS, "exception counts",
                 s -> rs.enable(s).withPeriod(JfrSettings.EXCEPTION_STATISTICS_PERIOD), this::onExceptionStatistics);
         rs.onError(t -> AgentLog.get().debug("JFR stream handler failed", t));
         setupMillis = (System.nanoTime() - t0) / 1_000_000;
         AgentLog.get().info("JFR streaming {} events (set up in {} ms){}", enabled.size(), setupMillis,
                 missing.isEmpty() ? "" : "; not in this JVM: " + missing.keySet());
+    }
+
+    /**
+     * Parks are not recorded until a thread is seen parked on a lock ({@link LockParks}); the look runs
+     * on the stream's thread after each flush, about once a second.
+     */
+    private LockParks lockParks(RecordingStream rs, Duration lockThreshold, Duration lockWindow) {
+        rs.disable(JfrSettings.THREAD_PARK);
+        LockParks parks = new LockParks(on -> {
+            if (on) {
+                rs.enable(JfrSettings.THREAD_PARK).withThreshold(lockThreshold).withStackTrace();
+            } else {
+                rs.disable(JfrSettings.THREAD_PARK);
+            }
+        }, lockWindow.toMillis());
+        rs.onFlush(() -> {
+            try {
+                parks.look(System.currentTimeMillis());
+            } catch (Throwable t) {
+                AgentLog.get().debug("JFR: the look for threads parked on a lock failed", t);
+            }
+        });
+        return parks;
     }
 
     /** Enables one event if this JVM has it; otherwise notes what is lost, once, and carries on. */

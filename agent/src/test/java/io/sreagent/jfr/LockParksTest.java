@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -98,9 +99,9 @@ class LockParksTest {
     }
 
     private static void awaitParked(Thread t) throws InterruptedException {
-        for (int i = 0; i < 500 && java.util.concurrent.locks.LockSupport.getBlocker(t) == null; i++) {
+        for (int i = 0; i < 500 && LockSupport.getBlocker(t) == null; i++) {
             Thread.sleep(10);
         }
-        assertTrue(java.util.concurrent.locks.LockSupport.getBlocker(t) != null, t.getName() + " parked");
+        assertTrue(LockSupport.getBlocker(t) != null, t.getName() + " parked");
     }
 }

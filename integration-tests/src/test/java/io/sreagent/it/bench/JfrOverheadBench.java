@@ -31,7 +31,8 @@ import java.util.Set;
  * the app JVMs are pinned to CPU 1 and this (load-generating) JVM to CPU 0 with taskset, so load
  * generation does not compete with the app for its core. Also prints the CPU per thread group of the
  * "on" JVM and of off-b, each minus off-a, over the run (threads followed by id every turn, so pool
- * threads retired meanwhile count): where the cost lands, next to what two equal JVMs differ by. Output in target/jfr-overhead.txt.
+ * threads retired meanwhile count): where the cost lands, next to what two equal JVMs differ by.
+ * Output in target/jfr-overhead.txt.
  *
  * <p>Not part of the normal test run (it takes minutes and measures, it does not judge):
  * {@code mvn -B -pl agent,agent-test-app,integration-tests -am verify -Dtest=JfrOverheadBench -Dbench=jfr -Dsurefire.failIfNoSpecifiedTests=false}
