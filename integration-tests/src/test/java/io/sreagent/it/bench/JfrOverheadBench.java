@@ -30,8 +30,9 @@ import java.util.Set;
  * medians with bootstrap 95 % confidence intervals and a sign test. On Linux with two or more CPUs
  * the app JVMs are pinned to CPU 1 and this (load-generating) JVM to CPU 0 with taskset, so load
  * generation does not compete with the app for its core. Also prints the CPU per thread group of the
- * "on" JVM and of off-b, each minus off-a, over the run (threads followed by id every turn, so pool
- * threads retired meanwhile count): where the cost lands, next to what two equal JVMs differ by.
+ * "on" JVM and of off-b, each minus off-a, during each JVM's own turns (comparable with CPU per
+ * request) and, apart, between them (threads followed by id every turn, so pool threads retired
+ * meanwhile count): where the cost lands, next to what two equal JVMs differ by.
  * Output in target/jfr-overhead.txt.
  *
  * <p>Not part of the normal test run (it takes minutes and measures, it does not judge):
@@ -87,13 +88,15 @@ class JfrOverheadBench {
         int cpus = Runtime.getRuntime().availableProcessors();
         boolean pinned = PIN && ProcCpu.pin(ProcessHandle.current().pid(), 0);
         double[][] cpuPerRequest = new double[3][ROUNDS];
+        double[][] cpuPerRequestWithoutJit = new double[3][ROUNDS];
         double[][] p99 = new double[3][ROUNDS];
         double[][] throughput = new double[3][ROUNDS];
         int[] setOfRound = new int[ROUNDS];
         long[] cpuMillis = new long[3];
         long[] requests = new long[3];
         Histogram[] latency = {new Histogram(3), new Histogram(3), new Histogram(3)};
-        List<Map<String, Long>> threadsUsed = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
+        List<Map<String, Long>> usedInTurns = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
+        List<Map<String, Long>> usedBetweenTurns = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
         long runMillis = 0;
         int rate = RATE;
         int round = 0;
@@ -141,7 +144,7 @@ class JfrOverheadBench {
                 long run0 = System.nanoTime();
                 List<ThreadCpuTally> tallies = List.of(new ThreadCpuTally(offA.pid()), new ThreadCpuTally(offB.pid()), new ThreadCpuTally(on.pid()));
                 for (ThreadCpuTally t : tallies) {
-                    t.read();
+                    t.read(false);
                 }
                 for (int i = 0; i < rounds; i++, round++) {
                     setOfRound[round] = set;
@@ -159,8 +162,12 @@ class JfrOverheadBench {
                         cpuMillis[s] += cpu;
                         requests[s] += turn.requests();
                         latency[s].add(turn.latencyMicros());
-                        for (ThreadCpuTally t : tallies) {
-                            t.read(); // every turn: pool threads retired meanwhile keep what they used
+                        for (int t = 0; t < 3; t++) {
+                            Map<String, Long> used = tallies.get(t).read(t == s); // every turn: pool threads retired meanwhile keep what they used
+                            if (t == s) {
+                                long jit = used.entrySet().stream().filter(e -> e.getKey().contains("CompilerThre")).mapToLong(Map.Entry::getValue).sum();
+                                cpuPerRequestWithoutJit[s][round] = Math.max(0, cpu - jit) * 1000.0 / turn.requests();
+                            }
                         }
                     }
                     out.add(String.format(Locale.ROOT, "%2d: %6.1f %6.1f %6.1f | %6.2f %6.2f %6.2f", round + 1,
@@ -169,8 +176,10 @@ class JfrOverheadBench {
                 }
                 runMillis += (System.nanoTime() - run0) / 1_000_000;
                 for (int s = 0; s < 3; s++) {
-                    Map<String, Long> total = threadsUsed.get(s);
-                    tallies.get(s).usedByName().forEach((name, ms) -> total.merge(name, ms, Long::sum));
+                    Map<String, Long> inTurns = usedInTurns.get(s);
+                    Map<String, Long> betweenTurns = usedBetweenTurns.get(s);
+                    tallies.get(s).duringOwnTurns().forEach((name, ms) -> inTurns.merge(name, ms, Long::sum));
+                    tallies.get(s).betweenOwnTurns().forEach((name, ms) -> betweenTurns.merge(name, ms, Long::sum));
                 }
                 lastOnJfr = on.report().path("metrics").path("jfr");
             } finally {
@@ -186,6 +195,9 @@ class JfrOverheadBench {
         out.add("  " + ratios("on / off-a", cpuPerRequest, ON, OFF_A, setOfRound));
         out.add("  " + ratios("on / off-b", cpuPerRequest, ON, OFF_B, setOfRound));
         out.add("  " + ratios("A/A control off-b / off-a", cpuPerRequest, OFF_B, OFF_A, setOfRound));
+        out.add("CPU per request without the JIT compiler threads' (what remains once compilation has settled), per-round ratios:");
+        out.add("  " + ratios("on / mean of off-a and off-b", cpuPerRequestWithoutJit, ON, -1, setOfRound));
+        out.add("  " + ratios("A/A control off-b / off-a", cpuPerRequestWithoutJit, OFF_B, OFF_A, setOfRound));
         if (CLOSED) {
             out.add("throughput (requests/s), per-round ratios (the load generator's core may share the limit):");
             out.add("  " + ratios("on / mean of off-a and off-b", throughput, ON, -1, setOfRound));
@@ -199,7 +211,13 @@ class JfrOverheadBench {
                     NAMES[s], cpuMillis[s] * 1000.0 / requests[s], latency[s].getValueAtPercentile(50) / 1000.0,
                     latency[s].getValueAtPercentile(99) / 1000.0, latency[s].getMaxValue() / 1000.0, requests[s]));
         }
-        out.addAll(threadDifference(threadsUsed.get(ON), threadsUsed.get(OFF_A), threadsUsed.get(OFF_B), runMillis, cpuMillis[ON] / (ROUNDS * SECONDS)));
+        long onTurnsCpu = cpuMillis[ON];
+        out.addAll(threadDifference(String.format(Locale.ROOT, "CPU by thread during each JVM's own turns (%.0f s under load each; threads followed by id, ended ones included), "
+                        + "on minus off-a, then off-b minus off-a: ms, %% of what the on JVM used in its turns (%d ms)", ROUNDS * SECONDS, onTurnsCpu),
+                usedInTurns, ms -> String.format(Locale.ROOT, "%+6d ms %+.2f %%", ms, 100.0 * ms / onTurnsCpu)));
+        double idleSeconds = runMillis / 1000.0 - ROUNDS * SECONDS;
+        out.addAll(threadDifference(String.format(Locale.ROOT, "CPU by thread between each JVM's turns (%.0f s each, idle while the others had theirs): ms, ms per idle second", idleSeconds),
+                usedBetweenTurns, ms -> String.format(Locale.ROOT, "%+6d ms %+.2f ms/s", ms, ms / idleSeconds)));
         if (lastOnJfr != null) {
             out.add("last on JVM: agent and JFR threads' own CPU (jdk.ThreadCPULoad) " + lastOnJfr.path("cpu").path("agentAndJfrThreadsPercentOfMachine").asDouble()
                     + " % of the machine; park stacks " + lastOnJfr.path("parkStacks"));
@@ -253,38 +271,31 @@ class JfrOverheadBench {
     }
 
     /**
-     * CPU each thread group used over the whole run (turns and idle time alike) in the "on" JVM and in
-     * off-b, each minus off-a: where the stream's cost lands, next to what differs between two equal
-     * JVMs. As ms, as a share of one core over the run, and of what the "on" JVM used per second of its
-     * turns. Groups that differ by under 50 ms on both are left out; the last line adds up every thread.
+     * CPU each thread group used in the "on" JVM and in off-b, each minus off-a: where the stream's cost
+     * lands, next to what differs between two equal JVMs. Groups that differ by under 50 ms on both are
+     * left out; the last line adds up every thread.
      */
-    private static List<String> threadDifference(Map<String, Long> on, Map<String, Long> offA, Map<String, Long> offB,
-                                                 long runMillis, double onCpuMillisPerSecondLoaded) {
+    private static List<String> threadDifference(String heading, List<Map<String, Long>> used, java.util.function.LongFunction<String> format) {
+        Map<String, Long> on = used.get(ON);
+        Map<String, Long> offA = used.get(OFF_A);
+        Map<String, Long> offB = used.get(OFF_B);
         Set<String> names = new HashSet<>(on.keySet());
         names.addAll(offA.keySet());
         names.addAll(offB.keySet());
         List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "CPU by thread over the %.0f s run (threads followed by id every turn, ended ones included), on minus off-a, then off-b minus off-a: "
-                + "ms, %% of a core, %% of the on JVM's CPU under load (%.0f ms/s)", runMillis / 1000.0, onCpuMillisPerSecondLoaded));
+        out.add(heading);
         names.stream().filter(n -> Math.abs(diff(on, offA, n)) >= 50 || Math.abs(diff(offB, offA, n)) >= 50)
                 .sorted((a, b) -> Long.compare(Math.abs(diff(on, offA, b)), Math.abs(diff(on, offA, a)))).limit(12)
-                .forEach(n -> out.add(String.format(Locale.ROOT, "  %-16s %s | %s", n,
-                        share(diff(on, offA, n), runMillis, onCpuMillisPerSecondLoaded), share(diff(offB, offA, n), runMillis, onCpuMillisPerSecondLoaded))));
+                .forEach(n -> out.add(String.format(Locale.ROOT, "  %-16s %s | %s", n, format.apply(diff(on, offA, n)), format.apply(diff(offB, offA, n)))));
         long onAll = on.values().stream().mapToLong(Long::longValue).sum();
         long offAAll = offA.values().stream().mapToLong(Long::longValue).sum();
         long offBAll = offB.values().stream().mapToLong(Long::longValue).sum();
-        out.add(String.format(Locale.ROOT, "  %-16s %s | %s", "all threads",
-                share(onAll - offAAll, runMillis, onCpuMillisPerSecondLoaded), share(offBAll - offAAll, runMillis, onCpuMillisPerSecondLoaded)));
+        out.add(String.format(Locale.ROOT, "  %-16s %s | %s", "all threads", format.apply(onAll - offAAll), format.apply(offBAll - offAAll)));
         return out;
     }
 
     private static long diff(Map<String, Long> a, Map<String, Long> b, String name) {
         return a.getOrDefault(name, 0L) - b.getOrDefault(name, 0L);
-    }
-
-    private static String share(long millis, long runMillis, double loadedMillisPerSecond) {
-        double perSecond = millis * 1000.0 / runMillis;
-        return String.format(Locale.ROOT, "%+6d ms %+.2f %% %+.2f %%", millis, perSecond / 10, 100 * perSecond / loadedMillisPerSecond);
     }
 
     /** Process start to the "listening on port" line, five starts per variant taken in turns; the median. */
