@@ -140,7 +140,7 @@ public final class Options {
         add(JFR_DELAY, "10s", "a duration from 0s to 10m",
                 "with -javaagent, how long the JFR stream waits before it starts, so its set-up (about a CPU-second) does not compete with the application's start; after attach it starts at once",
                 s -> s.matches("0+(ms|s|m|h)") ? java.time.Duration.ZERO : Values.durationBetween(s, 0, 600_000));
-        add(JFR_SAMPLE_PERIOD, "100ms", "a duration from 10ms to 1s",
+        add(JFR_SAMPLE_PERIOD, "300ms", "a duration from 10ms to 1s",
                 "how often JFR samples running threads' stacks (shorter: finer profile, more overhead)",
                 s -> Values.durationBetween(s, 10, 1000));
         add(JFR_LOCK_THRESHOLD, "20ms", "a duration from 1ms to 10s",

@@ -20,7 +20,8 @@ import java.util.Map;
  * average); a method that dominates an idle JVM is reported as info.
  */
 public final class HotMethodRule implements Rule {
-    static final long MIN_SAMPLES = 50;
+    /** Fewer samples in the window than this judge nothing: a share of a handful is noise. */
+    public static final long MIN_SAMPLES = 50;
 
     private final ExecutionProfile profile;
     private final Duration window;

@@ -117,6 +117,7 @@ public final class JfrFeature implements Feature {
         profile = new ExecutionProfile(ticks);
         lockWaits = new LockWaits(ticks);
         dumpOnThreshold = config.flag(Options.JFR_DUMP);
+        warnIfHotMethodCannotFill(hotWindow, config.decimal(Options.HOT_CORES));
         LockHolders holders = new LockHolders(sites);
         rules = List.of(
                 new HighCpuRule(jvmCpu, machineCpu, threadCpu, profile, config.decimal(Options.CPU_THRESHOLD), cpuWindow),
@@ -143,6 +144,16 @@ public final class JfrFeature implements Feature {
                 AgentLog.get().warn("JFR streaming stopped; high-cpu, hot-method, gc-pressure and lock-contention see nothing: {}", t.toString());
             }
         }).start();
+    }
+
+    /** A short hot.window with sparse samples leaves hot-method unable to warn: say so once, at start. */
+    private void warnIfHotMethodCannotFill(Duration hotWindow, double hotCores) {
+        long samples = (long) (hotCores * hotWindow.toMillis() / samplePeriod.toMillis());
+        if (samples < HotMethodRule.MIN_SAMPLES) {
+            AgentLog.get().warn("{}={} with {}={}: a method using {} cores ({}) gives about {} samples in the window and hot-method needs {}; "
+                            + "set a longer {} or a shorter {}", Options.HOT_WINDOW, hotWindow.toMillis() + "ms", Options.JFR_SAMPLE_PERIOD, samplePeriod.toMillis() + "ms",
+                    hotCores, Options.HOT_CORES, samples, HotMethodRule.MIN_SAMPLES, Options.HOT_WINDOW, Options.JFR_SAMPLE_PERIOD);
+        }
     }
 
     private void openStream(Duration lockThreshold, Duration lockWindow, Duration maxAge, long maxBytes) throws Exception {

@@ -6,14 +6,13 @@ import java.time.Duration;
  * The JFR events the agent streams and how, chosen to keep the overhead low: they match or are lighter
  * than the JDK's own "default" settings (default.jfc), which Oracle documents as under 1 % for
  * continuous production use. Measured on the test app with light requests on a half-busy core, the
- * stream still costs about 3 % CPU per request on JDK 17 (about 1 % on JDK 25), most of it with the
- * execution sampler (README, Measured):
+ * stream costs about 2 % CPU per request on JDK 17, most of it on the request threads rather than on
+ * JFR's or the agent's threads, and about 0.5 % on JDK 25 (README, Measured):
  * <ul>
- *   <li>{@code jdk.ExecutionSample} every {@code jfr.sample.period} (default 100 ms; default.jfc uses
+ *   <li>{@code jdk.ExecutionSample} every {@code jfr.sample.period} (default 300 ms; default.jfc uses
  *       20 ms, the "profile" settings 10 ms): a few Java threads' stacks per period, cost independent of
- *       load. The sampler is the stream's largest steady cost (0.5 % of the test app's CPU under load at
- *       50 ms on a kvm-clock VM); at 100 ms a thread busy for a second still gives 10 samples, a method
- *       using hot.cores (0.25) for the one-minute hot.window 150, and hot-method needs 50;</li>
+ *       load. 300 ms against 100 ms measured 1.9 against 3.2 % on JDK 17; at 300 ms a method using
+ *       hot.cores (0.25) for the one-minute hot.window still gives 50 samples, what hot-method needs;</li>
  *   <li>{@code jdk.CPULoad} every second, {@code jdk.ThreadCPULoad} every 10 s (one event per thread,
  *       so less often), {@code jdk.ExceptionStatistics} every 10 s: periodic counters, negligible;</li>
  *   <li>{@code jdk.JavaMonitorEnter} and {@code jdk.ThreadPark} only above {@code jfr.lock.threshold}

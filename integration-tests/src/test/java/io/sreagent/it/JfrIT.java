@@ -43,8 +43,9 @@ class JfrIT {
     @MethodSource("jdks")
     void regexBacktrackingIsTheHotMethodAtItsSite(Path java) {
         // hot.cores is lowered: on a shared 2-core machine the burning thread may get well under a core.
+        // The window is 10 s, not a minute: samples come every 100 ms, so that hot-method's 50 can fill it.
         try (AppProcess app = AppProcess.testApp().java(java).name("cpu-burn")
-                .agent("report.dir=reports,evaluate.interval=1s,hot.window=10s,hot.cores=0.1").start()) {
+                .agent("report.dir=reports,evaluate.interval=1s,hot.window=10s,hot.cores=0.1,jfr.sample.period=100ms").start()) {
             assertEquals(202, app.get("/cpu-burn?seconds=60"));
             JsonNode report = app.awaitReport(Duration.ofSeconds(45),
                     r -> Reports.findings(r, "hot-method").stream().anyMatch(f -> f.path("severity").asText().equals("warning")),
@@ -60,6 +61,8 @@ class JfrIT {
             assertEquals(Project.markerLine(SCENARIOS + "CpuBurnScenario.java", "cpu-burn-site"), f.path("site").path("line").asInt());
             assertTrue(f.path("stack").get(0).asText().startsWith("java.util.regex."), f.toString());
             assertTrue(f.path("advice").get(1).asText().contains("possessive"));
+            assertTrue(app.stderr().contains("hot.window=10000ms with jfr.sample.period=100ms") && app.stderr().contains("hot-method needs 50"),
+                    "a method at hot.cores=0.1 gives 10 samples in 10 s: the start says so: " + app.logs());
             JsonNode cpuThreads = report.path("metrics").path("jfr").path("cpu").path("topThreads");
             assertTrue(cpuThreads.toString().contains("cpu-burn") || report.path("metrics").path("jfr").path("profile").toString().contains("regex"),
                     report.path("metrics").path("jfr").toPrettyString());
@@ -71,7 +74,7 @@ class JfrIT {
     @MethodSource("jdks")
     void aHotMethodUnderAHundredFramesOfRecursionKeepsItsSite(Path java) {
         try (AppProcess app = AppProcess.testApp().java(java).name("cpu-burn-deep")
-                .agent("report.dir=reports,jfr.delay=0s,evaluate.interval=1s,hot.window=10s,hot.cores=0.1").start()) {
+                .agent("report.dir=reports,jfr.delay=0s,evaluate.interval=1s,hot.window=10s,hot.cores=0.1,jfr.sample.period=100ms").start()) {
             app.awaitAgentStarted("premain");
             assertEquals(202, app.get("/cpu-burn?seconds=60&deep=true"));
             JsonNode report = app.awaitReport(Duration.ofSeconds(45), r -> Reports.findings(r, "hot-method").stream()
@@ -115,6 +118,7 @@ class JfrIT {
             assertTrue(top.path("shareOfJvmCpuPercent").asDouble() >= 20, f.toString());
             JsonNode frames = top.path("topFrames");
             assertTrue(frames.get(0).asText().matches("java\\.util\\.regex\\..* \\(\\d+ samples\\)"), "the burner runs the regex engine: " + f);
+            assertFalse(app.stderr().contains("hot-method needs"), "the defaults (hot.window 1m, jfr.sample.period 300ms) let hot-method fill: " + app.logs());
         }
     }
 
@@ -240,11 +244,14 @@ class JfrIT {
         return n;
     }
 
-    /** Short windows so every JFR rule judges the run; idle first, then under load from 8 clients. */
+    /**
+     * Short windows so every JFR rule judges the run (samples every 100 ms, so that hot-method gets its
+     * 50 in a 5 s window); idle first, then under load from 8 clients.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void aHealthyServiceIdleAndUnderLoadRaisesNoAlarm(Path java) throws Exception {
-        String windows = "report.dir=reports,jfr.delay=0s,evaluate.interval=500ms,cpu.window=5s,hot.window=5s,gc.window=5s,lock.window=5s,memory.window=10s";
+        String windows = "report.dir=reports,jfr.delay=0s,evaluate.interval=500ms,cpu.window=5s,hot.window=5s,gc.window=5s,lock.window=5s,memory.window=10s,jfr.sample.period=100ms";
         try (AppProcess app = AppProcess.testApp().java(java).name("jfr-healthy").agent(windows).start()) {
             Thread.sleep(11_000);
             JsonNode idle = app.report();
