@@ -57,7 +57,10 @@ public final class JfrFeature implements Feature {
     private final Map<String, String> missing = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> enabled = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile RecordingStream stream;
-    private volatile LockParks lockParks;
+    /** Whether parks are recorded (with stacks) at all; null where the JVM lacks the event. */
+    private volatile WaitStacks parkStacks;
+    /** Whether monitor waits are recorded with stacks (they always are without); null where the JVM lacks the event. */
+    private volatile WaitStacks monitorStacks;
     private Sites sites;
     private SampleWindow jvmCpu;
     private SampleWindow machineCpu;
@@ -178,9 +181,9 @@ public final class JfrFeature implements Feature {
         enable(available, JfrSettings.ALLOCATION_SAMPLE, "allocation samples",
                 s -> rs.enable(s).with("throttle", JfrSettings.ALLOCATION_THROTTLE).withoutStackTrace(), this::onAllocationSample);
         enable(available, JfrSettings.MONITOR_ENTER, "monitor waits (lock-contention)",
-                s -> rs.enable(s).withThreshold(lockThreshold).withStackTrace(), this::onMonitorEnter);
+                s -> monitorStacks = monitorStacks(rs, lockThreshold, lockWindow), this::onMonitorEnter);
         enable(available, JfrSettings.THREAD_PARK, "lock waits (lock-contention)",
-                s -> lockParks = lockParks(rs, lockThreshold, lockWindow), this::onThreadPark);
+                s -> parkStacks = lockParks(rs, lockThreshold, lockWindow), this::onThreadPark);
         enable(available, JfrSettings.EXCEPTION_STATISTICS, "exception counts",
                 s -> rs.enable(s).withPeriod(JfrSettings.EXCEPTION_STATISTICS_PERIOD), this::onExceptionStatistics);
         rs.onError(t -> AgentLog.get().debug("JFR stream handler failed", t));
@@ -190,18 +193,35 @@ public final class JfrFeature implements Feature {
     }
 
     /**
+     * Monitor waits above the threshold are always recorded, without stacks until one is seen
+     * ({@link WaitStacks}): on JDK 17 an event with stacks walks the stack of every thread that blocks
+     * on a monitor, however short its wait.
+     */
+    private WaitStacks monitorStacks(RecordingStream rs, Duration lockThreshold, Duration lockWindow) {
+        rs.enable(JfrSettings.MONITOR_ENTER).withThreshold(lockThreshold).withoutStackTrace();
+        return new WaitStacks(JfrSettings.MONITOR_ENTER, on -> {
+            if (on) {
+                rs.enable(JfrSettings.MONITOR_ENTER).withThreshold(lockThreshold).withStackTrace();
+            } else {
+                rs.enable(JfrSettings.MONITOR_ENTER).withThreshold(lockThreshold).withoutStackTrace();
+            }
+        }, lockWindow.toMillis());
+    }
+
+    /**
      * Parks are not recorded until a thread is seen parked on a lock ({@link LockParks}); the look runs
      * on the stream's thread after each flush, about once a second.
      */
-    private LockParks lockParks(RecordingStream rs, Duration lockThreshold, Duration lockWindow) {
+    private WaitStacks lockParks(RecordingStream rs, Duration lockThreshold, Duration lockWindow) {
         rs.disable(JfrSettings.THREAD_PARK);
-        LockParks parks = new LockParks(on -> {
+        WaitStacks stacks = new WaitStacks(JfrSettings.THREAD_PARK, on -> {
             if (on) {
                 rs.enable(JfrSettings.THREAD_PARK).withThreshold(lockThreshold).withStackTrace();
             } else {
                 rs.disable(JfrSettings.THREAD_PARK);
             }
         }, lockWindow.toMillis());
+        LockParks parks = new LockParks(stacks);
         rs.onFlush(() -> {
             try {
                 parks.look(System.currentTimeMillis());
@@ -209,7 +229,7 @@ public final class JfrFeature implements Feature {
                 AgentLog.get().debug("JFR: the look for threads parked on a lock failed", t);
             }
         });
-        return parks;
+        return stacks;
     }
 
     /** Enables one event if this JVM has it; otherwise notes what is lost, once, and carries on. */
@@ -322,8 +342,21 @@ public final class JfrFeature implements Feature {
             return;
         }
         RecordedClass monitor = e.getClass("monitorClass");
+        String monitorName = monitor == null ? "?" : monitor.getName();
+        WaitStacks stacks = monitorStacks;
+        if (e.getStackTrace() == null) {
+            // Recorded before stacks went on: counted there, not attributed, so that every wait
+            // lock-contention sums has its site (as parks seen before recording do).
+            if (stacks != null) {
+                stacks.seenWithoutStack(System.currentTimeMillis(), monitorName);
+            }
+            return;
+        }
+        if (stacks != null) {
+            stacks.seen(System.currentTimeMillis());
+        }
         RecordedThread owner = e.getThread("previousOwner");
-        addWait("monitor", monitor == null ? "?" : monitor.getName(), e, frames(e.getStackTrace()), t, owner == null ? null : name(owner));
+        addWait("monitor", monitorName, e, frames(e.getStackTrace()), t, owner == null ? null : name(owner));
     }
 
     private void onThreadPark(RecordedEvent e) {
@@ -337,7 +370,7 @@ public final class JfrFeature implements Feature {
         if (endOfConditionWait(stack)) {
             return;
         }
-        lockParks.lockWait(System.currentTimeMillis());
+        parkStacks.seen(System.currentTimeMillis());
         addWait("lock", parked.getName(), e, stack, t, null);
     }
 
@@ -384,9 +417,10 @@ public final class JfrFeature implements Feature {
     public void sample(long nowMillis) {
         profile.closeTick(nowMillis);
         lockWaits.closeTick(nowMillis);
-        LockParks parks = lockParks;
-        if (parks != null) {
-            parks.tick(nowMillis);
+        for (WaitStacks stacks : new WaitStacks[]{parkStacks, monitorStacks}) {
+            if (stacks != null) {
+                stacks.tick(nowMillis);
+            }
         }
         synchronized (lock) {
             long span = nowMillis - lastTickMillis;
@@ -476,9 +510,13 @@ public final class JfrFeature implements Feature {
         }
         m.put("lockWaitsLastMinute", locks);
         m.put("lockWaitsDropped", lockWaits.dropped());
-        LockParks parks = lockParks;
+        WaitStacks parks = parkStacks;
         if (parks != null) {
             m.put("parkStacks", parks.metrics());
+        }
+        WaitStacks monitors = monitorStacks;
+        if (monitors != null) {
+            m.put("monitorStacks", monitors.metrics());
         }
         metrics.put("jfr", m);
     }

@@ -16,10 +16,12 @@ import java.time.Duration;
  *   <li>{@code jdk.CPULoad} every second, {@code jdk.ThreadCPULoad} every 10 s (one event per thread,
  *       so less often), {@code jdk.ExceptionStatistics} every 10 s: periodic counters, negligible;</li>
  *   <li>{@code jdk.JavaMonitorEnter} and {@code jdk.ThreadPark} only above {@code jfr.lock.threshold}
- *       (default 20 ms, as default.jfc): short, uncontended waits record nothing. Parks are not recorded
- *       at all until a thread is seen parked on a lock ({@link LockParks}): a recorded park event reads
- *       the clock on every park, however short, and idle pool threads' long parks would be recorded
- *       only to be dropped;</li>
+ *       (default 20 ms, as default.jfc): short, uncontended waits record nothing. Monitor waits are
+ *       recorded without stacks until one is seen ({@link WaitStacks}): with stacks, every thread that
+ *       blocks on a monitor has its stack walked and stored on JDK 17, however short the wait. Parks
+ *       are not recorded at all until a thread is seen parked on a lock ({@link LockParks}): a
+ *       recorded park event reads the clock on every park, however short, and idle pool threads' long
+ *       parks would be recorded only to be dropped;</li>
  *   <li>{@code jdk.ObjectAllocationSample} throttled to 20 events/s (default.jfc: 150), whatever the
  *       allocation rate, and without stack traces (default.jfc records them): only the class and weight
  *       are read, for the metrics' allocation ranking (no rule uses them), and 1,200 a minute rank the

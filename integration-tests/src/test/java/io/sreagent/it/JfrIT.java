@@ -171,6 +171,10 @@ class JfrIT {
             int line = assertScenarioContention(f, "addToTotals", "contention-site", "monitor", "java.lang.Object");
             assertEquals("com.example.shop.scenario.ContentionScenario.addToTotals(ContentionScenario.java:" + line + ")",
                     f.path("evidence").path("holderSite").asText(), f.toString());
+            // Monitor waits are recorded without stacks until one is seen, then with them.
+            JsonNode monitorStacks = report.path("metrics").path("jfr").path("monitorStacks");
+            assertTrue(monitorStacks.path("on").asBoolean() && monitorStacks.path("timesSwitchedOn").asLong() >= 1
+                    && monitorStacks.path("lockWaitsWithoutStack").asLong() >= 1, monitorStacks.toString());
 
             // Three waiters at all times is over 100 % of wall time: critical, so a threshold report with its recording.
             Path dir = app.workDir().resolve("reports");
@@ -293,9 +297,12 @@ class JfrIT {
             assertEquals(0, loaded.path("metrics").path("agent").path("internalErrors").asInt());
             assertTrue(Reports.files(app.workDir().resolve("reports"), "threshold.json").isEmpty());
             sleep(6_500); // longer than lock.window: a lock wait seen under load has aged out
-            JsonNode parkStacks = app.report().path("metrics").path("jfr").path("parkStacks");
+            JsonNode idleAgain = app.report().path("metrics").path("jfr");
+            JsonNode parkStacks = idleAgain.path("parkStacks");
+            JsonNode monitorStacks = idleAgain.path("monitorStacks");
             assertFalse(parkStacks.path("on").asBoolean(true), "idle again, parks are no longer recorded: " + parkStacks);
-            System.out.println("healthy load on " + java + ": " + requests.get() + " requests in 15 s; park stacks " + parkStacks);
+            assertFalse(monitorStacks.path("on").asBoolean(true), "idle again, monitor waits are recorded without stacks: " + monitorStacks);
+            System.out.println("healthy load on " + java + ": " + requests.get() + " requests in 15 s; park stacks " + parkStacks + "; monitor stacks " + monitorStacks);
         }
     }
 

@@ -220,7 +220,7 @@ class JfrOverheadBench {
                 usedBetweenTurns, ms -> String.format(Locale.ROOT, "%+6d ms %+.2f ms/s", ms, ms / idleSeconds)));
         if (lastOnJfr != null) {
             out.add("last on JVM: agent and JFR threads' own CPU (jdk.ThreadCPULoad) " + lastOnJfr.path("cpu").path("agentAndJfrThreadsPercentOfMachine").asDouble()
-                    + " % of the machine; park stacks " + lastOnJfr.path("parkStacks"));
+                    + " % of the machine; park stacks " + lastOnJfr.path("parkStacks") + ", monitor stacks " + lastOnJfr.path("monitorStacks"));
         }
         out.forEach(System.out::println);
         Files.write(Path.of("target", "jfr-overhead.txt"), out);
