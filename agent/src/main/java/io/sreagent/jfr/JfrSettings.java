@@ -6,8 +6,7 @@ import java.time.Duration;
  * The JFR events the agent streams and how, chosen to keep the overhead low: they match or are lighter
  * than the JDK's own "default" settings (default.jfc), which Oracle documents as under 1 % for
  * continuous production use. Measured on the test app with light requests on a half-busy core, the
- * stream costs about 2 % CPU per request on JDK 17, most of it on the request threads rather than on
- * JFR's or the agent's threads, and about 0.5 % on JDK 25 (README, Measured):
+ * stream costs about 1 % CPU per request on JDK 17 and 0.5 % on JDK 25 (README, Measured):
  * <ul>
  *   <li>{@code jdk.ExecutionSample} every {@code jfr.sample.period} (default 300 ms; default.jfc uses
  *       20 ms, the "profile" settings 10 ms): a few Java threads' stacks per period, cost independent of
