@@ -20,6 +20,7 @@ import io.sreagent.telemetry.LockWaits;
 import io.sreagent.telemetry.SampleWindow;
 import io.sreagent.telemetry.Sites;
 import io.sreagent.telemetry.ThreadCpuLoads;
+import jdk.jfr.EventSettings;
 import jdk.jfr.EventType;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.consumer.RecordedClass;
@@ -198,14 +199,16 @@ public final class JfrFeature implements Feature {
      * on a monitor, however short its wait.
      */
     private WaitStacks monitorStacks(RecordingStream rs, Duration lockThreshold, Duration lockWindow) {
-        rs.enable(JfrSettings.MONITOR_ENTER).withThreshold(lockThreshold).withoutStackTrace();
-        return new WaitStacks(JfrSettings.MONITOR_ENTER, on -> {
+        Consumer<Boolean> stacks = on -> {
+            EventSettings monitorEnter = rs.enable(JfrSettings.MONITOR_ENTER).withThreshold(lockThreshold);
             if (on) {
-                rs.enable(JfrSettings.MONITOR_ENTER).withThreshold(lockThreshold).withStackTrace();
+                monitorEnter.withStackTrace();
             } else {
-                rs.enable(JfrSettings.MONITOR_ENTER).withThreshold(lockThreshold).withoutStackTrace();
+                monitorEnter.withoutStackTrace();
             }
-        }, lockWindow.toMillis());
+        };
+        stacks.accept(false);
+        return new WaitStacks(JfrSettings.MONITOR_ENTER, stacks, lockWindow.toMillis());
     }
 
     /**
@@ -213,14 +216,15 @@ public final class JfrFeature implements Feature {
      * on the stream's thread after each flush, about once a second.
      */
     private WaitStacks lockParks(RecordingStream rs, Duration lockThreshold, Duration lockWindow) {
-        rs.disable(JfrSettings.THREAD_PARK);
-        WaitStacks stacks = new WaitStacks(JfrSettings.THREAD_PARK, on -> {
+        Consumer<Boolean> recorded = on -> {
             if (on) {
                 rs.enable(JfrSettings.THREAD_PARK).withThreshold(lockThreshold).withStackTrace();
             } else {
                 rs.disable(JfrSettings.THREAD_PARK);
             }
-        }, lockWindow.toMillis());
+        };
+        recorded.accept(false);
+        WaitStacks stacks = new WaitStacks(JfrSettings.THREAD_PARK, recorded, lockWindow.toMillis());
         LockParks parks = new LockParks(stacks);
         rs.onFlush(() -> {
             try {
@@ -343,18 +347,13 @@ public final class JfrFeature implements Feature {
         }
         RecordedClass monitor = e.getClass("monitorClass");
         String monitorName = monitor == null ? "?" : monitor.getName();
-        WaitStacks stacks = monitorStacks;
         if (e.getStackTrace() == null) {
             // Recorded before stacks went on: counted there, not attributed, so that every wait
             // lock-contention sums has its site (as parks seen before recording do).
-            if (stacks != null) {
-                stacks.seenWithoutStack(System.currentTimeMillis(), monitorName);
-            }
+            monitorStacks.seenWithoutStack(System.currentTimeMillis(), monitorName);
             return;
         }
-        if (stacks != null) {
-            stacks.seen(System.currentTimeMillis());
-        }
+        monitorStacks.seen(System.currentTimeMillis());
         RecordedThread owner = e.getThread("previousOwner");
         addWait("monitor", monitorName, e, frames(e.getStackTrace()), t, owner == null ? null : name(owner));
     }
