@@ -4,17 +4,20 @@ import io.sreagent.bootstrap.AgentPresence;
 import io.sreagent.config.Config;
 import io.sreagent.config.ConfigException;
 import io.sreagent.config.ConfigLoader;
-import io.sreagent.config.Options;
-import io.sreagent.instrument.BootstrapInjector;
-import io.sreagent.log.AgentLog;
+import io.sreagent.config.CoreOptions;
+import io.sreagent.core.AgentLog;
+import io.sreagent.core.AgentRuntime;
+import io.sreagent.core.Feature;
+import io.sreagent.core.Features;
+import io.sreagent.jmx.SreAgentMBean;
 import io.sreagent.report.ReportFiles;
-import io.sreagent.runtime.AgentRuntime;
-import io.sreagent.runtime.Features;
+import io.sreagent.weave.BootstrapInjector;
 
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,9 +61,10 @@ public final class SreAgent {
 
     private static void start(String args, Instrumentation inst, String mode) {
         try {
+            List<Feature> features = Features.all();
             Config config;
             try {
-                config = load(args);
+                config = load(args, features);
             } catch (ConfigException e) {
                 AgentLog.early("ERROR " + e.getMessage() + "; the agent is not started and the application runs without it");
                 return;
@@ -71,16 +75,16 @@ public final class SreAgent {
                 AgentLog.early("already running in this JVM (started by " + AgentPresence.loadedBy() + "); not starting a second copy");
                 return;
             }
-            AgentLog.configure(config.text(Options.LOG_LEVEL));
-            new AgentRuntime(config, inst, mode).start();
+            AgentLog.configure(config.get(CoreOptions.LOG_LEVEL));
+            new AgentRuntime(config, inst, mode, features, new SreAgentMBean.Endpoint()).start();
         } catch (Throwable t) {
             AgentLog.early("ERROR could not start (" + t + "); the application runs without the agent");
         }
     }
 
     /** Options from every source, validated, plus the check that reports can be written. */
-    static Config load(String args) throws ConfigException {
-        ConfigLoader loader = new ConfigLoader(Features.names());
+    static Config load(String args, List<Feature> features) throws ConfigException {
+        ConfigLoader loader = new ConfigLoader(Features.options(features));
         Map<String, String> props = new HashMap<>();
         System.getProperties().forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v)));
         Config config = loader.load(args, props, System.getenv());
@@ -89,7 +93,7 @@ public final class SreAgent {
         try {
             ReportFiles.checkWritable(dir);
         } catch (IOException | SecurityException e) {
-            throw new ConfigException("option '" + Options.REPORT_DIR + "' = '" + dir + "' is not a writable directory ("
+            throw new ConfigException("option '" + CoreOptions.REPORT_DIR.key() + "' = '" + dir + "' is not a writable directory ("
                     + e.getClass().getSimpleName() + "): expected a directory the JVM's user can create and write");
         }
         return config;

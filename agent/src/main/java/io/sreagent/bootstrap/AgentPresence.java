@@ -20,11 +20,6 @@ public final class AgentPresence {
         return true;
     }
 
-    /** Gives the claim back when a start fails before the agent runs. */
-    public static synchronized void release() {
-        loadedBy = null;
-    }
-
     /** How the running agent was started (premain or agentmain), or null. */
     public static synchronized String loadedBy() {
         return loadedBy;

@@ -41,10 +41,10 @@ final class AsyncCall implements BiConsumer<Object, Throwable> {
             if (generation >= 0) {
                 context.addHttpIfStill(generation, nanos);
             }
-            HttpListener l = HttpHooks.listener();
-            if (l != null) {
+            HttpHooks.Receiver r = HttpHooks.receiver();
+            if (r != null) {
                 Throwable cause = unwrap(thrown);
-                l.outbound(client, method, scheme, host, port, response == null ? -1 : l.statusOf(response), cause,
+                r.outbound(client, method, scheme, host, port, response == null ? -1 : r.statusOf(response), cause,
                         nanos, connectTimeoutSet, readTimeoutSet, true, callStack);
             }
         } catch (Throwable ignored) {

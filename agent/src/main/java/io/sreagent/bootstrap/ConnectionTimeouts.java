@@ -16,7 +16,7 @@ public final class ConnectionTimeouts {
 
     /** The connection about to send a request on this thread has this socket read time-out (0: none). */
     public static void noteRead(long millis) {
-        if (HttpHooks.listener() != null) {
+        if (HttpHooks.receiver() != null) {
             RequestContext.current().readTimeoutSeen = millis > 0 ? SET : NOT_SET;
         }
     }

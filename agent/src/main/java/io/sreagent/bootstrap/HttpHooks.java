@@ -14,27 +14,68 @@ import java.util.concurrent.CompletableFuture;
  * returned future.
  */
 public final class HttpHooks {
-    private static volatile HttpListener listener;
+    /**
+     * Receives what the HTTP advice saw. Implemented by the agent's HTTP telemetry and installed with
+     * {@link HttpHooks#install}; lives here so that advice in any class loader can reach it.
+     * Implementations must be thread-safe, cheap and never throw.
+     */
+    public interface Receiver {
+
+        /**
+         * One inbound request finished (the outermost entry returned).
+         *
+         * @param template the framework's route template when one is known, else null
+         * @param status   the response status; 500 when an exception escaped
+         * @param async    the handler started asynchronous processing: duration and status are not final
+         * @param topHost  the outbound host the request waited on longest, or null
+         * @param topStatement the SQL statement (as reports show it) of the request's longest execution, or null
+         */
+        void inbound(String server, String method, String path, String template, int status, Throwable thrown,
+                     boolean async, long nanos, long dbNanos, long dbCalls, long httpNanos, long httpCalls,
+                     String topHost, int topPort, String topStatement, long topStatementNanos);
+
+        /**
+         * Whether the caller's stack is wanted for a call to this host (it costs microseconds, so only a
+         * bounded sample of calls should get one). Blocking calls ask when they are over, with their
+         * outcome; asynchronous ones when they start, with {@code status} 0 (not known yet).
+         */
+        boolean wantsCallSite(String host, int port, boolean timeoutsSet, int status, boolean failed);
+
+        /**
+         * One outbound call finished.
+         *
+         * @param status    the response status, or -1 when no response arrived
+         * @param callStack where the call was made when {@link #wantsCallSite} asked for it, else null
+         */
+        void outbound(String client, String method, String scheme, String host, int port, int status, Throwable thrown,
+                      long nanos, boolean connectTimeoutSet, boolean readTimeoutSet, boolean async,
+                      StackTraceElement[] callStack);
+
+        /** The status code of a response object of a client this listener knows, or -1. */
+        int statusOf(Object response);
+    }
+
+    private static volatile Receiver receiver;
 
     private HttpHooks() {
     }
 
-    public static void install(HttpListener l) {
-        listener = l;
+    public static void install(Receiver r) {
+        receiver = r;
     }
 
     public static void uninstall() {
-        listener = null;
+        receiver = null;
     }
 
-    static HttpListener listener() {
-        return listener;
+    static Receiver receiver() {
+        return receiver;
     }
 
     /** Returns the start time when this is the outermost entry of a request, else 0. */
     public static long inboundEnter() {
         RequestContext c = RequestContext.current();
-        if (c.inboundDepth++ != 0 || listener == null) {
+        if (c.inboundDepth++ != 0 || receiver == null) {
             return 0L;
         }
         c.begin();
@@ -61,13 +102,13 @@ public final class HttpHooks {
      */
     public static void inboundRecord(long nanos, String server, String method, String path, Object template,
                                      int status, Throwable thrown, boolean async, boolean counted) {
-        HttpListener l = listener;
-        if (l == null || !counted || nanos < 0) {
+        Receiver r = receiver;
+        if (r == null || !counted || nanos < 0) {
             return;
         }
         try {
             RequestContext c = RequestContext.current();
-            l.inbound(server, method, path, template instanceof String ? (String) template : null,
+            r.inbound(server, method, path, template instanceof String ? (String) template : null,
                     thrown != null && status < 500 ? 500 : status, thrown, async,
                     nanos, c.dbNanos(), c.dbCalls(), c.httpNanos(), c.httpCalls(), c.topHost(), c.topPort(),
                     c.topStatement(), c.topStatementNanos());
@@ -79,7 +120,7 @@ public final class HttpHooks {
     /** Returns the start time when this is the outermost outbound call on this thread, else 0. */
     public static long outboundEnter() {
         RequestContext c = RequestContext.current();
-        if (c.outboundDepth++ != 0 || listener == null) {
+        if (c.outboundDepth++ != 0 || receiver == null) {
             return 0L;
         }
         return System.nanoTime();
@@ -109,15 +150,15 @@ public final class HttpHooks {
         }
         RequestContext c = RequestContext.current();
         c.addHttp(nanos);
-        HttpListener l = listener;
-        if (l == null) {
+        Receiver r = receiver;
+        if (r == null) {
             return;
         }
         try {
             c.noteHost(host, port, nanos);
-            StackTraceElement[] stack = l.wantsCallSite(host, port, connectTimeoutSet && readTimeoutSet, status,
+            StackTraceElement[] stack = r.wantsCallSite(host, port, connectTimeoutSet && readTimeoutSet, status,
                     thrown != null && status < 0) ? new Throwable().getStackTrace() : null;
-            l.outbound(client, method, scheme, host, port, status, thrown, nanos, connectTimeoutSet, readTimeoutSet,
+            r.outbound(client, method, scheme, host, port, status, thrown, nanos, connectTimeoutSet, readTimeoutSet,
                     false, stack);
         } catch (Throwable ignored) {
             // never into the application
@@ -127,13 +168,13 @@ public final class HttpHooks {
     /** An asynchronous call was started; it is recorded when {@code future} completes. */
     public static void outboundAsyncStarted(long start, String client, String method, String scheme, String host,
                                             int port, Object future, boolean connectTimeoutSet, boolean readTimeoutSet) {
-        HttpListener l = listener;
-        if (l == null || start == 0L || !(future instanceof CompletableFuture)) {
+        Receiver r = receiver;
+        if (r == null || start == 0L || !(future instanceof CompletableFuture)) {
             return;
         }
         try {
             RequestContext c = RequestContext.current();
-            StackTraceElement[] stack = l.wantsCallSite(host, port, connectTimeoutSet && readTimeoutSet, 0, false)
+            StackTraceElement[] stack = r.wantsCallSite(host, port, connectTimeoutSet && readTimeoutSet, 0, false)
                     ? new Throwable().getStackTrace() : null;
             AsyncCall call = new AsyncCall(start, c, c.active() ? c.generation() : -1, client, method, scheme, host,
                     port, connectTimeoutSet, readTimeoutSet, stack);

@@ -16,17 +16,44 @@ public final class JdbcHooks {
     static final int EXECUTE = 3;
     static final int KINDS = 4;
 
-    private static volatile JdbcListener listener;
+    /**
+     * What the JDBC advice reports, implemented by the agent's JDBC feature. Parameters are typed
+     * {@code Object}: java.sql types are not visible from the bootstrap loader. Implementations must
+     * never throw and must be cheap; they run on the application's threads.
+     */
+    public interface Receiver {
+
+        /**
+         * The outermost getConnection/connect returned (connection non-null) or threw (error non-null),
+         * after {@code nanos}; {@code endNanos} is the System.nanoTime() it ended at (saves a clock read).
+         * {@code thread} is the calling thread's record, where the listener may keep per-thread state.
+         */
+        void acquired(Object source, Object connection, Throwable error, long nanos, long endNanos, RequestContext thread);
+
+        /** The outermost {@code Connection.close()} of a connection, on the thread whose record is {@code thread}. */
+        void closed(Object connection, RequestContext thread);
+
+        /** The outermost prepareStatement/prepareCall returned a statement for this SQL. */
+        void prepared(Object statement, String sql);
+
+        /**
+         * The outermost execute* of a statement ended; sql is the argument of execute(String), else null.
+         * Returns the statement as reports show it (literals removed unless redaction is off), or null.
+         */
+        String executed(Object statement, String sql, Throwable error, long nanos);
+    }
+
+    private static volatile Receiver receiver;
 
     private JdbcHooks() {
     }
 
-    public static void install(JdbcListener l) {
-        listener = l;
+    public static void install(Receiver r) {
+        receiver = r;
     }
 
     public static void uninstall() {
-        listener = null;
+        receiver = null;
     }
 
     public static RequestContext acquireEnter() {
@@ -38,9 +65,9 @@ public final class JdbcHooks {
             long end = System.nanoTime();
             long nanos = end - c.jdbcStart[ACQUIRE];
             c.addDb(nanos); // waiting for a connection is database time of the request
-            JdbcListener l = listener;
-            if (l != null) {
-                l.acquired(source, connection, error, nanos, end, c);
+            Receiver r = receiver;
+            if (r != null) {
+                r.acquired(source, connection, error, nanos, end, c);
             }
         }
     }
@@ -63,9 +90,9 @@ public final class JdbcHooks {
 
     public static void closeExit(RequestContext c, Object connection) {
         if (outermostExit(c, CLOSE)) {
-            JdbcListener l = listener;
-            if (l != null) {
-                l.closed(connection, c);
+            Receiver r = receiver;
+            if (r != null) {
+                r.closed(connection, c);
             }
         }
     }
@@ -76,9 +103,9 @@ public final class JdbcHooks {
 
     public static void prepareExit(RequestContext c, Object statement, Object sql) {
         if (outermostExit(c, PREPARE) && statement != null && sql instanceof String) {
-            JdbcListener l = listener;
-            if (l != null) {
-                l.prepared(statement, (String) sql);
+            Receiver r = receiver;
+            if (r != null) {
+                r.prepared(statement, (String) sql);
             }
         }
     }
@@ -91,9 +118,9 @@ public final class JdbcHooks {
         if (outermostExit(c, EXECUTE)) {
             long elapsed = System.nanoTime() - c.jdbcStart[EXECUTE];
             c.addDb(elapsed);
-            JdbcListener l = listener;
-            if (l != null) {
-                c.noteStatement(l.executed(statement, sqlArgument instanceof String ? (String) sqlArgument : null,
+            Receiver r = receiver;
+            if (r != null) {
+                c.noteStatement(r.executed(statement, sqlArgument instanceof String ? (String) sqlArgument : null,
                         error, elapsed), elapsed);
             }
         }
@@ -101,7 +128,7 @@ public final class JdbcHooks {
 
     /** Counts the call in; null when no listener is installed (then nothing is counted or reported). */
     private static RequestContext enter(int kind, boolean timed) {
-        if (listener == null) {
+        if (receiver == null) {
             return null;
         }
         RequestContext c = RequestContext.current();

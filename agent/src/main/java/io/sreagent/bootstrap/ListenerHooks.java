@@ -9,19 +9,23 @@ package io.sreagent.bootstrap;
 public final class ListenerHooks {
 
     /** Implemented by the agent; must never throw. {@code target} is null for a static registry. */
-    public interface Handler {
+    public interface Receiver {
         void added(Object target, Class<?> declaringType, Object[] arguments);
 
         void removed(Object target, Class<?> declaringType, Object[] arguments);
     }
 
-    private static volatile Handler handler;
+    private static volatile Receiver receiver;
 
     private ListenerHooks() {
     }
 
-    public static void install(Handler h) {
-        handler = h;
+    public static void install(Receiver r) {
+        receiver = r;
+    }
+
+    public static void uninstall() {
+        receiver = null;
     }
 
     /** Enter of a registration method: true when it is the outermost one on this thread. */
@@ -35,16 +39,16 @@ public final class ListenerHooks {
         if (depth[0] > 0) {
             depth[0]--;
         }
-        Handler h = handler;
-        if (!outermost || thrown != null || h == null) {
+        Receiver r = receiver;
+        if (!outermost || thrown != null || r == null) {
             return;
         }
         depth[0]++;
         try {
             if (add) {
-                h.added(target, declaringType, arguments);
+                r.added(target, declaringType, arguments);
             } else {
-                h.removed(target, declaringType, arguments);
+                r.removed(target, declaringType, arguments);
             }
         } catch (Throwable ignored) {
             // Never into the application.

@@ -2,16 +2,16 @@ package io.sreagent.bootstrap;
 
 /**
  * Called by advice woven into {@code java.lang.Thread.start}, the executor and timer constructors and
- * {@code Timer.cancel}: forwards to the handler the threads feature installs. Lives in the bootstrap
+ * {@code Timer.cancel}: forwards to the receiver the threads feature installs. Lives in the bootstrap
  * loader (java.base only, Object-typed parameters). A per-thread depth makes only the outermost of
  * nested starts count ({@code start()} calling {@code start(container)} on JDK 21+) and keeps whatever
- * the handler itself does from being observed. A pool's delegating constructors report the same object
+ * the receiver itself does from being observed. A pool's delegating constructors report the same object
  * more than once; the agent ignores repeats by identity.
  */
 public final class ThreadHooks {
 
     /** Implemented by the agent; must never throw and never start threads. */
-    public interface Handler {
+    public interface Receiver {
         void threadStarting(Object thread);
 
         void executorCreated(Object executor);
@@ -19,22 +19,26 @@ public final class ThreadHooks {
         void timerCancelled(Object timer);
     }
 
-    private static volatile Handler handler;
+    private static volatile Receiver receiver;
 
     private ThreadHooks() {
     }
 
-    public static void install(Handler h) {
-        handler = h;
+    public static void install(Receiver r) {
+        receiver = r;
+    }
+
+    public static void uninstall() {
+        receiver = null;
     }
 
     /** Enter of {@code start}: counts the thread when this is the outermost hooked call on this thread. */
     public static void threadStarting(Object thread) {
         int[] depth = RequestContext.current().threadHookDepth;
-        Handler h = handler;
-        if (depth[0]++ == 0 && h != null) {
+        Receiver r = receiver;
+        if (depth[0]++ == 0 && r != null) {
             try {
-                h.threadStarting(thread);
+                r.threadStarting(thread);
             } catch (Throwable ignored) {
                 // Never into the application.
             }
@@ -50,15 +54,15 @@ public final class ThreadHooks {
     }
 
     public static void executorCreated(Object executor) {
-        Handler h = handler;
-        if (h == null) {
+        Receiver r = receiver;
+        if (r == null) {
             return;
         }
         int[] depth = RequestContext.current().threadHookDepth;
         if (depth[0] == 0) {
             depth[0]++;
             try {
-                h.executorCreated(executor);
+                r.executorCreated(executor);
             } catch (Throwable ignored) {
                 // Never into the application.
             } finally {
@@ -68,10 +72,10 @@ public final class ThreadHooks {
     }
 
     public static void timerCancelled(Object timer) {
-        Handler h = handler;
-        if (h != null) {
+        Receiver r = receiver;
+        if (r != null) {
             try {
-                h.timerCancelled(timer);
+                r.timerCancelled(timer);
             } catch (Throwable ignored) {
                 // Never into the application.
             }

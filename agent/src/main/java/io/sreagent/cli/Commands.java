@@ -1,21 +1,14 @@
 package io.sreagent.cli;
 
-import com.sun.tools.attach.VirtualMachine;
-import com.sun.tools.attach.VirtualMachineDescriptor;
 import io.sreagent.config.ConfigException;
 import io.sreagent.config.ConfigLoader;
+import io.sreagent.core.AgentRuntime;
+import io.sreagent.core.Features;
 import io.sreagent.jmx.SreAgentMXBean;
-import io.sreagent.runtime.AgentRuntime;
-import io.sreagent.runtime.Features;
-
 import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.tools.attach.VirtualMachine;
+import com.sun.tools.attach.VirtualMachineDescriptor;
 
-import javax.management.InstanceNotFoundException;
-import javax.management.MBeanServerConnection;
-import javax.management.ObjectName;
-import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -25,6 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import javax.management.InstanceNotFoundException;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 
 /** The CLI's commands. They talk to other JVMs through the attach API and JMX only. */
 final class Commands {
@@ -52,7 +51,7 @@ final class Commands {
         String pid = pid(args[0]);
         String options = args.length == 2 ? args[1] : "";
         try {
-            new ConfigLoader(Features.names()).load(options, Map.of(), Map.of());
+            new ConfigLoader(Features.options(Features.all())).load(options, Map.of(), Map.of());
         } catch (ConfigException e) {
             err.println("sre-agent: " + e.getMessage());
             return 2;

@@ -23,13 +23,15 @@ public final class ConfigLoader {
     private static final String PROPERTY_PREFIX = "sre.";
     private static final String ENV_PREFIX = "SRE_";
 
-    private final Map<String, Option> options = new LinkedHashMap<>(Options.ALL);
+    private final Map<String, Option<?>> options = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
 
-    public ConfigLoader(Collection<String> featureNames) {
-        for (String feature : featureNames) {
-            Option o = Options.instrumentSwitch(feature);
-            options.put(o.key(), o);
+    /** {@code options}: every key there is, the core's, each feature's and the feature switches. */
+    public ConfigLoader(Collection<Option<?>> options) {
+        for (Option<?> o : options) {
+            if (this.options.put(o.key(), o) != null) {
+                throw new IllegalArgumentException("option " + o.key() + " is declared twice");
+            }
         }
     }
 
@@ -65,7 +67,7 @@ public final class ConfigLoader {
 
         Map<String, String> raw = new LinkedHashMap<>();
         Map<String, String> sources = new LinkedHashMap<>();
-        String file = firstOf(Options.CONFIG_FILE, fromArgs, fromProps, fromEnv);
+        String file = firstOf(CoreOptions.CONFIG_FILE.key(), fromArgs, fromProps, fromEnv);
         if (file != null && !file.isBlank()) {
             Map<String, String> fromFile = readFile(Path.of(file));
             checkKnown(fromFile, "key in " + file + ": ");
@@ -76,7 +78,7 @@ public final class ConfigLoader {
         merge(fromArgs, "agent argument", raw, sources);
 
         Map<String, Object> values = new LinkedHashMap<>();
-        for (Option option : options.values()) {
+        for (Option<?> option : options.values()) {
             String value = raw.getOrDefault(option.key(), option.defaultValue());
             values.put(option.key(), option.parse(value));
         }
@@ -128,7 +130,7 @@ public final class ConfigLoader {
         Map<String, String> out = new TreeMap<>();
         p.stringPropertyNames().forEach(k -> out.put(k.startsWith(PROPERTY_PREFIX) ? k.substring(PROPERTY_PREFIX.length()) : k,
                 p.getProperty(k)));
-        out.remove(Options.CONFIG_FILE);
+        out.remove(CoreOptions.CONFIG_FILE.key());
         return out;
     }
 

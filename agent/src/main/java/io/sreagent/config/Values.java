@@ -45,6 +45,11 @@ final class Values {
         return d;
     }
 
+    /** A duration from zero ("0s", "0ms"...) to {@code maxMillis}. */
+    static Duration delayUpTo(String text, long maxMillis) {
+        return text.matches("0+(ms|s|m|h)") ? Duration.ZERO : durationBetween(text, 0, maxMillis);
+    }
+
     /** A duration, or "off" (returned as {@link Duration#ZERO}). */
     static Duration durationOrOff(String text) {
         return "off".equalsIgnoreCase(text) ? Duration.ZERO : duration(text);
@@ -90,6 +95,17 @@ final class Values {
             throw new IllegalArgumentException(text);
         }
         return List.copyOf(out);
+    }
+
+    /** "a, b or c". */
+    static String either(List<String> words) {
+        return words.size() == 1 ? words.get(0)
+                : String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
+    }
+
+    /** 100.0 as "100", 0.25 as "0.25": bounds as the user would write them. */
+    static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     static String oneOf(String text, Set<String> allowed) {

@@ -1,30 +1,35 @@
 package io.sreagent.jmx;
 
+import io.sreagent.core.AgentRuntime;
 import io.sreagent.report.Report;
 import io.sreagent.report.Trigger;
-import io.sreagent.runtime.AgentRuntime;
 
-import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
+import javax.management.ObjectName;
 
 /** Serves on-demand reports over JMX. */
 public final class SreAgentMBean implements SreAgentMXBean {
+    /** Registers the MBean once the runtime is up, and takes it down at shutdown. */
+    public static final class Endpoint implements AgentRuntime.Endpoint {
+        @Override
+        public void open(AgentRuntime runtime) throws Exception {
+            ManagementFactory.getPlatformMBeanServer().registerMBean(new SreAgentMBean(runtime), new ObjectName(OBJECT_NAME));
+        }
+
+        @Override
+        public void close() {
+            try {
+                ManagementFactory.getPlatformMBeanServer().unregisterMBean(new ObjectName(OBJECT_NAME));
+            } catch (Exception ignored) {
+                // Not registered (start failed) or the server is going away with the JVM.
+            }
+        }
+    }
+
     private final AgentRuntime runtime;
 
     private SreAgentMBean(AgentRuntime runtime) {
         this.runtime = runtime;
-    }
-
-    public static void register(AgentRuntime runtime) throws Exception {
-        ManagementFactory.getPlatformMBeanServer().registerMBean(new SreAgentMBean(runtime), new ObjectName(OBJECT_NAME));
-    }
-
-    public static void unregister() {
-        try {
-            ManagementFactory.getPlatformMBeanServer().unregisterMBean(new ObjectName(OBJECT_NAME));
-        } catch (Exception ignored) {
-            // Not registered (start failed) or the server is going away with the JVM.
-        }
     }
 
     @Override

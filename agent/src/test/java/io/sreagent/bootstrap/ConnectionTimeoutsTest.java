@@ -17,7 +17,7 @@ class ConnectionTimeoutsTest {
 
     @Test
     void theLastConnectionOfTheCallDecidesAndIsForgottenOnceRead() {
-        HttpHooks.install(new HttpTelemetryStub());
+        HttpHooks.install(new ReceiverStub());
         ConnectionTimeouts.noteRead(5000);     // first attempt
         ConnectionTimeouts.noteRead(0);        // redirect followed on a connection without one
         assertFalse(ConnectionTimeouts.takeReadSet());
@@ -30,7 +30,7 @@ class ConnectionTimeoutsTest {
         assertTrue(ConnectionTimeouts.takeReadSet());
     }
 
-    private static final class HttpTelemetryStub implements HttpListener {
+    private static final class ReceiverStub implements HttpHooks.Receiver {
         @Override
         public void inbound(String server, String method, String path, String template, int status, Throwable thrown,
                             boolean async, long nanos, long dbNanos, long dbCalls, long httpNanos, long httpCalls,

@@ -17,7 +17,7 @@ class HttpHooksTest {
     private final List<String> seen = new ArrayList<>();
     private final List<long[]> times = new ArrayList<>();
 
-    private final HttpListener listener = new HttpListener() {
+    private final HttpHooks.Receiver listener = new HttpHooks.Receiver() {
         @Override
         public void inbound(String server, String method, String path, String template, int status, Throwable thrown,
                             boolean async, long nanos, long dbNanos, long dbCalls, long httpNanos, long httpCalls,

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JdbcHooksTest {
     private final List<String> seen = new ArrayList<>();
-    private final JdbcListener listener = new JdbcListener() {
+    private final JdbcHooks.Receiver listener = new JdbcHooks.Receiver() {
         @Override
         public void acquired(Object source, Object connection, Throwable error, long nanos, long endNanos,
                              RequestContext thread) {

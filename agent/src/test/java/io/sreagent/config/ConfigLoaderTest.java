@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,16 +17,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConfigLoaderTest {
-    private final ConfigLoader loader = new ConfigLoader(List.of("deadlock", "heap"));
+    /** A feature's own key, as features declare theirs. */
+    private static final Option<Double> HEAP_THRESHOLD = Option.percentage("heap.threshold", "80", 1, 100, "pressure");
+    private final ConfigLoader loader = new ConfigLoader(options());
+
+    private static List<Option<?>> options() {
+        List<Option<?>> all = new ArrayList<>(CoreOptions.ALL);
+        all.add(HEAP_THRESHOLD);
+        all.addAll(CoreOptions.switches(List.of("deadlock", "heap")));
+        return all;
+    }
 
     @Test
     void defaultsApplyWhenNothingIsSet() throws Exception {
         Config c = loader.load(null, Map.of(), Map.of());
-        assertEquals(Duration.ofMinutes(5), c.duration(Options.REPORT_INTERVAL));
-        assertEquals(List.of("json", "text"), c.list(Options.REPORT_FORMATS));
-        assertEquals(20, c.integer(Options.REPORT_KEEP));
-        assertTrue(c.flag(Options.TRIGGER_THRESHOLD));
-        assertEquals(80.0, c.decimal(Options.HEAP_THRESHOLD));
+        assertEquals(Duration.ofMinutes(5), c.get(CoreOptions.REPORT_INTERVAL));
+        assertEquals(List.of("json", "text"), c.get(CoreOptions.REPORT_FORMATS));
+        assertEquals(20, c.get(CoreOptions.REPORT_KEEP));
+        assertTrue(c.get(CoreOptions.TRIGGER_THRESHOLD));
+        assertEquals(80.0, c.get(HEAP_THRESHOLD));
         assertTrue(c.featureEnabled("deadlock"));
         assertTrue(c.reportDir().endsWith("sre-agent"));
         assertTrue(c.explicitSources().isEmpty());
@@ -38,25 +48,25 @@ class ConfigLoaderTest {
         Config c = loader.load("report.keep=4,config=" + file,
                 Map.of("sre.report.keep", "3", "sre.report.interval", "2m", "unrelated", "x"),
                 Map.of("SRE_REPORT_KEEP", "2", "SRE_REPORT_INTERVAL", "3m", "SRE_TRIGGER_COOLDOWN", "3m"));
-        assertEquals(4, c.integer(Options.REPORT_KEEP));
-        assertEquals(Duration.ofMinutes(2), c.duration(Options.REPORT_INTERVAL));
-        assertEquals(Duration.ofMinutes(3), c.duration(Options.TRIGGER_COOLDOWN));
-        assertEquals("debug", c.text(Options.LOG_LEVEL));
-        assertEquals("4 (agent argument)", c.explicitSources().get(Options.REPORT_KEEP));
-        assertEquals("debug (file " + file + ")", c.explicitSources().get(Options.LOG_LEVEL));
+        assertEquals(4, c.get(CoreOptions.REPORT_KEEP));
+        assertEquals(Duration.ofMinutes(2), c.get(CoreOptions.REPORT_INTERVAL));
+        assertEquals(Duration.ofMinutes(3), c.get(CoreOptions.TRIGGER_COOLDOWN));
+        assertEquals("debug", c.get(CoreOptions.LOG_LEVEL));
+        assertEquals("4 (agent argument)", c.explicitSources().get(CoreOptions.REPORT_KEEP.key()));
+        assertEquals("debug (file " + file + ")", c.explicitSources().get(CoreOptions.LOG_LEVEL.key()));
     }
 
     @Test
     void listValuesMayUseCommasInsideAgentArguments() throws Exception {
         Config c = loader.load("report.formats=text,json,report.keep=7", Map.of(), Map.of());
-        assertEquals(List.of("text", "json"), c.list(Options.REPORT_FORMATS));
-        assertEquals(7, c.integer(Options.REPORT_KEEP));
+        assertEquals(List.of("text", "json"), c.get(CoreOptions.REPORT_FORMATS));
+        assertEquals(7, c.get(CoreOptions.REPORT_KEEP));
     }
 
     @Test
     void offDisablesPeriodicReportsAndFeatures() throws Exception {
         Config c = loader.load("report.interval=off,instrument.heap=off", Map.of(), Map.of());
-        assertNull(c.durationOrNull(Options.REPORT_INTERVAL));
+        assertNull(c.durationOrNull(CoreOptions.REPORT_INTERVAL));
         assertFalse(c.featureEnabled("heap"));
         assertTrue(c.featureEnabled("deadlock"));
     }

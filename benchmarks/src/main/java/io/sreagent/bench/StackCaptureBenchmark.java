@@ -1,10 +1,7 @@
 package io.sreagent.bench;
 
-import io.sreagent.telemetry.CreationSite;
-import io.sreagent.telemetry.Sites;
-import io.sreagent.telemetry.jdbc.StackCapture;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import io.sreagent.feature.jdbc.StackCapture;
+import io.sreagent.support.StackSites;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -16,6 +13,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The agent's stack walks on their own, at a few stack depths below the capture point (request threads
@@ -35,12 +35,12 @@ public class StackCaptureBenchmark {
     public int depth;
 
     private StackCapture capture;
-    private Sites sites;
+    private StackSites sites;
 
     @Setup
     public void setUp() {
         AgentCheck.awaitAgent();
-        sites = new Sites(List.of());
+        sites = new StackSites(List.of());
         capture = new StackCapture(sites, StackCapture.Mode.ALWAYS, 1);
     }
 
@@ -50,7 +50,7 @@ public class StackCaptureBenchmark {
     }
 
     @Benchmark
-    public CreationSite.Found creationSite() {
+    public StackSites.Found creationSite() {
         return descendToSite(depth);
     }
 
@@ -58,7 +58,7 @@ public class StackCaptureBenchmark {
         return n == 0 ? capture.capture() : descend(n - 1);
     }
 
-    private CreationSite.Found descendToSite(int n) {
-        return n == 0 ? CreationSite.find(sites) : descendToSite(n - 1);
+    private StackSites.Found descendToSite(int n) {
+        return n == 0 ? sites.find() : descendToSite(n - 1);
     }
 }

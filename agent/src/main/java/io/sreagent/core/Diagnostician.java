@@ -1,0 +1,96 @@
+package io.sreagent.core;
+
+import io.sreagent.report.Finding;
+import io.sreagent.report.Report;
+import io.sreagent.report.Trigger;
+import io.sreagent.support.LatencyRecorder;
+
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** Samples the features, runs their rules and assembles reports. Thread-safe. */
+public final class Diagnostician {
+    private final List<Feature> features;
+    private final JvmMetrics jvmMetrics = new JvmMetrics();
+    private final Map<String, Object> jvmInfo;
+    private final Map<String, Object> agentInfo;
+    private final BooleanSupplier woven;
+    private final LatencyRecorder reportBuildMicros = new LatencyRecorder();
+    private long evaluations;
+    private long ruleFailures;
+
+    /** {@code woven}: whether the instrumentation is installed yet (reports can be asked for before). */
+    public Diagnostician(List<Feature> features, Map<String, Object> jvmInfo, Map<String, Object> agentInfo, BooleanSupplier woven) {
+        this.features = features;
+        this.jvmInfo = jvmInfo;
+        this.agentInfo = agentInfo;
+        this.woven = woven;
+    }
+
+    /** One evaluation tick: every feature samples, then every rule runs. */
+    public synchronized List<Finding> sampleAndEvaluate(long nowMillis) {
+        jvmMetrics.sample();
+        for (Feature f : features) {
+            try {
+                f.sample(nowMillis);
+            } catch (Throwable t) {
+                ruleFailures++;
+                AgentLog.get().debug("feature {} failed to sample", f.name(), t);
+            }
+        }
+        evaluations++;
+        return evaluate(nowMillis);
+    }
+
+    public synchronized List<Finding> evaluate(long nowMillis) {
+        List<Finding> findings = new ArrayList<>();
+        for (Feature f : features) {
+            for (Rule rule : f.rules()) {
+                try {
+                    rule.evaluate(nowMillis, findings);
+                } catch (Throwable t) {
+                    ruleFailures++;
+                    AgentLog.get().debug("rule {} failed", rule.getClass().getSimpleName(), t);
+                }
+            }
+        }
+        return findings;
+    }
+
+    public Report report(Trigger trigger) {
+        return report(trigger, null);
+    }
+
+    /** A report with the given findings, or freshly evaluated ones when null. */
+    public synchronized Report report(Trigger trigger, List<Finding> findings) {
+        long start = System.nanoTime();
+        long now = System.currentTimeMillis();
+        List<Finding> found = findings != null ? findings : evaluate(now);
+        Map<String, Object> jvm = new LinkedHashMap<>(jvmInfo);
+        jvm.put("uptimeMs", ManagementFactory.getRuntimeMXBean().getUptime());
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        jvmMetrics.addTo(metrics);
+        for (Feature f : features) {
+            try {
+                f.addMetrics(metrics);
+            } catch (Throwable t) {
+                ruleFailures++;
+                AgentLog.get().debug("feature {} failed to add metrics", f.name(), t);
+            }
+        }
+        Map<String, Object> self = new LinkedHashMap<>();
+        self.put("woven", woven.getAsBoolean());
+        self.put("evaluations", evaluations);
+        self.put("internalErrors", ruleFailures);
+        self.put("reportBuild", reportBuildMicros.summary("Micros"));
+        metrics.put("agent", self);
+        Report report = new Report(Instant.ofEpochMilli(now), trigger, jvm, agentInfo, found, metrics);
+        reportBuildMicros.record((System.nanoTime() - start) / 1000);
+        return report;
+    }
+}

@@ -1,0 +1,201 @@
+package io.sreagent.feature.http;
+
+import io.sreagent.report.Format;
+import io.sreagent.report.Site;
+import io.sreagent.support.LatencyRecorder;
+import io.sreagent.support.Tally;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One route of one method: latency (microseconds), status classes, escaped exception types and where
+ * the time went (database, outbound calls, the rest is the application's own code).
+ */
+public final class EndpointStats {
+    static final int EXCEPTION_TYPES = 8;
+    static final int HOSTS = 8;
+    static final int STATEMENTS = 8;
+
+    private final String server;
+    private final String method;
+    private final String route;
+    private final long firstSeenMillis;
+    private final LatencyRecorder micros = new LatencyRecorder();
+    private final LongAdder[] statusClasses = newAdders(6); // 0: none/unknown, 1..5: 1xx..5xx
+    private final LongAdder async = new LongAdder();
+    private final LongAdder totalNanos = new LongAdder();
+    private final LongAdder dbNanos = new LongAdder();
+    private final LongAdder dbCalls = new LongAdder();
+    private final LongAdder httpNanos = new LongAdder();
+    private final LongAdder httpCalls = new LongAdder();
+    private final Tally<String> exceptions = new Tally<>(EXCEPTION_TYPES);
+    private final Tally<String> hostNanos = new Tally<>(HOSTS);
+    /** Per statement, the time of the longest execution of each request whose longest it was. */
+    private final Tally<String> statementNanos = new Tally<>(STATEMENTS);
+
+    /** @param server which server saw the route first (servlet, jdk-httpserver) */
+    public EndpointStats(String server, String method, String route, long firstSeenMillis) {
+        this.server = server;
+        this.method = method;
+        this.route = route;
+        this.firstSeenMillis = firstSeenMillis;
+    }
+
+    /**
+     * A finished request. {@code topStatement} is the statement of its longest execution, which took
+     * {@code topStatementNanos}; {@code exceptionSite} is the application frame that threw, when known.
+     */
+    public void record(int status, long nanos, long db, long dbCount, long http, long httpCount,
+                       String topHost, String topStatement, long topStatementNanos,
+                       String exceptionType, Site exceptionSite) {
+        micros.record(nanos / 1000);
+        statusClasses[status >= 100 && status < 600 ? status / 100 : 0].increment();
+        totalNanos.add(nanos);
+        dbNanos.add(Math.min(db, nanos));
+        dbCalls.add(dbCount);
+        httpNanos.add(Math.min(http, nanos));
+        httpCalls.add(httpCount);
+        if (topHost != null) {
+            hostNanos.add(topHost, Math.min(http, nanos));
+        }
+        if (topStatement != null) {
+            statementNanos.add(topStatement, Math.min(topStatementNanos, nanos));
+        }
+        if (exceptionType != null) {
+            exceptions.add(exceptionType, 1, exceptionSite);
+        }
+    }
+
+    /** The handler went asynchronous: the response is finished elsewhere, so it is not timed. */
+    public void recordAsync() {
+        async.increment();
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String route() {
+        return route;
+    }
+
+    /** Timed requests. */
+    public long count() {
+        return micros.count();
+    }
+
+    public long serverErrors() {
+        return statusClasses[5].sum();
+    }
+
+    public long[] percentilesMicros(double... percentiles) {
+        return micros.percentiles(percentiles);
+    }
+
+    public Tally<String> exceptions() {
+        return exceptions;
+    }
+
+    /** Database, external and own-code shares of the summed request time, in percent. */
+    public Breakdown breakdown() {
+        long total = totalNanos.sum();
+        long db = dbNanos.sum();
+        long http = httpNanos.sum();
+        return new Breakdown(total, db, http, dbCalls.sum(), httpCalls.sum(), count());
+    }
+
+    /** The outbound host this route waited on longest in total, or null. */
+    public Map.Entry<String, Long> dominantHost() {
+        var top = hostNanos.top(1);
+        return top.isEmpty() ? null : top.get(0);
+    }
+
+    /** The statement whose executions held this route's requests longest in total, or null. */
+    public Map.Entry<String, Long> dominantStatement() {
+        var top = statementNanos.top(1);
+        return top.isEmpty() ? null : top.get(0);
+    }
+
+    public double ratePerSecond(long nowMillis) {
+        long seconds = Math.max(1, (nowMillis - firstSeenMillis) / 1000);
+        return (double) count() / seconds;
+    }
+
+    public Map<String, Object> toMap(long nowMillis) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", method);
+        m.put("route", route);
+        m.put("server", server);
+        m.put("requests", count());
+        m.put("ratePerSecond", Format.oneDecimal(ratePerSecond(nowMillis)));
+        m.put("latency", micros.summary("Micros"));
+        Map<String, Object> status = new LinkedHashMap<>();
+        String[] names = {"none", "1xx", "2xx", "3xx", "4xx", "5xx"};
+        for (int i = 0; i < names.length; i++) {
+            long n = statusClasses[i].sum();
+            if (n > 0) {
+                status.put(names[i], n);
+            }
+        }
+        m.put("status", status);
+        m.put("errorRatePercent", count() == 0 ? 0.0 : Format.oneDecimal(100.0 * serverErrors() / count()));
+        if (async.sum() > 0) {
+            m.put("asyncNotTimed", async.sum());
+        }
+        m.put("breakdown", breakdown().toMap());
+        if (!hostNanos.isEmpty()) {
+            m.put("externalMsByHost", toMillis(hostNanos.asMap(HOSTS)));
+        }
+        if (!statementNanos.isEmpty()) {
+            m.put("longestStatementMs", toMillis(statementNanos.asMap(STATEMENTS)));
+        }
+        if (!exceptions.isEmpty()) {
+            m.put("exceptions", exceptions.asMap(EXCEPTION_TYPES));
+            m.put("exceptionsDropped", exceptions.dropped());
+        }
+        return m;
+    }
+
+    private static Map<String, Long> toMillis(Map<String, Long> nanos) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        nanos.forEach((k, v) -> m.put(k, v / 1_000_000));
+        return m;
+    }
+
+
+    private static LongAdder[] newAdders(int n) {
+        LongAdder[] a = new LongAdder[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = new LongAdder();
+        }
+        return a;
+    }
+
+    /** Where a route's time went. Shares are of the summed request time; "own" is what is left. */
+    public record Breakdown(long totalNanos, long dbNanos, long externalNanos, long dbCalls, long externalCalls,
+                            long requests) {
+        public double dbPercent() {
+            return totalNanos == 0 ? 0 : Format.oneDecimal(100.0 * dbNanos / totalNanos);
+        }
+
+        public double externalPercent() {
+            return totalNanos == 0 ? 0 : Format.oneDecimal(100.0 * externalNanos / totalNanos);
+        }
+
+        public double ownPercent() {
+            return totalNanos == 0 ? 0 : Format.oneDecimal(Math.max(0, 100.0 - 100.0 * (dbNanos + externalNanos) / totalNanos));
+        }
+
+        public Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("dbPercent", dbPercent());
+            m.put("externalPercent", externalPercent());
+            m.put("ownPercent", ownPercent());
+            m.put("dbCallsPerRequest", requests == 0 ? 0.0 : Format.oneDecimal((double) dbCalls / requests));
+            m.put("externalCallsPerRequest", requests == 0 ? 0.0 : Format.oneDecimal((double) externalCalls / requests));
+            return m;
+        }
+    }
+}

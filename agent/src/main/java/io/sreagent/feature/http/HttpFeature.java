@@ -1,0 +1,86 @@
+package io.sreagent.feature.http;
+
+import io.sreagent.config.Config;
+import io.sreagent.config.Option;
+import io.sreagent.core.AgentContext;
+import io.sreagent.core.Feature;
+import io.sreagent.core.Rule;
+import io.sreagent.feature.http.weaving.ApacheHttpClientWeaving;
+import io.sreagent.feature.http.weaving.HttpUrlConnectionWeaving;
+import io.sreagent.feature.http.weaving.JdkHttpClientWeaving;
+import io.sreagent.feature.http.weaving.JdkHttpServerWeaving;
+import io.sreagent.feature.http.weaving.OkHttpWeaving;
+import io.sreagent.feature.http.weaving.RequestExecutorWeaving;
+import io.sreagent.feature.http.weaving.ServletWeaving;
+import io.sreagent.weave.Weaving;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Inbound requests (servlet containers, the JDK's HTTP server) per route and outbound calls
+ * (java.net.http, HttpURLConnection, Apache HttpClient 5 classic, OkHttp) per host, with each
+ * request's time split into database, external calls and own code through
+ * {@link io.sreagent.bootstrap.RequestContext}.
+ */
+public final class HttpFeature implements Feature {
+    private HttpReceiver telemetry;
+    private List<Rule> rules = List.of();
+
+    @Override
+    public String name() {
+        return "http";
+    }
+
+    @Override
+    public List<Option<?>> options() {
+        return HttpOptions.ALL;
+    }
+
+    @Override
+    public List<Weaving> weavings() {
+        return List.of(ServletWeaving.jakarta(), ServletWeaving.javax(), new JdkHttpServerWeaving(),
+                new JdkHttpClientWeaving(), new HttpUrlConnectionWeaving(), new ApacheHttpClientWeaving(),
+                new RequestExecutorWeaving(), new OkHttpWeaving());
+    }
+
+    @Override
+    public void start(AgentContext context) {
+        Config c = context.config();
+        telemetry = new HttpReceiver(context.sites(), c.get(HttpOptions.ROUTES_MAX), c.get(HttpOptions.EXTERNAL_HOSTS_MAX));
+        int minRequests = c.get(HttpOptions.MIN_REQUESTS);
+        int minCalls = c.get(HttpOptions.EXTERNAL_MIN_CALLS);
+        rules = List.of(
+                new SlowEndpointRule(telemetry, micros(c, HttpOptions.SLOW_P95), micros(c, HttpOptions.SLOW_P99), minRequests),
+                new EndpointErrorsRule(telemetry, c.get(HttpOptions.ERROR_RATE), minRequests),
+                new SlowExternalCallRule(telemetry, micros(c, HttpOptions.EXTERNAL_SLOW_P95), minCalls),
+                new ExternalRateLimitedRule(telemetry, minCalls),
+                new ExternalErrorsRule(telemetry, c.get(HttpOptions.EXTERNAL_ERROR_RATE), minCalls),
+                new MissingTimeoutRule(telemetry));
+        telemetry.install();
+    }
+
+    private static long micros(Config c, Option<Duration> option) {
+        return c.get(option).toNanos() / 1000;
+    }
+
+    @Override
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    @Override
+    public void addMetrics(Map<String, Object> metrics) {
+        if (telemetry != null) {
+            metrics.put("http", telemetry.toMap(System.currentTimeMillis()));
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (telemetry != null) {
+            telemetry.uninstall();
+        }
+    }
+}

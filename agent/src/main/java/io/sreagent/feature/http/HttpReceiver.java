@@ -1,0 +1,274 @@
+package io.sreagent.feature.http;
+
+import io.sreagent.bootstrap.HttpHooks;
+import io.sreagent.report.Site;
+import io.sreagent.support.StackSites;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the HTTP advice reports, kept per route (inbound) and per host and method (outbound). Both
+ * tables are bounded: past the limit, new routes go to the route {@code other}, new hosts to the
+ * host {@code other}, and the counts of what went there are in the metrics.
+ */
+public final class HttpReceiver implements HttpHooks.Receiver {
+    public static final String OTHER = "other";
+    /** Stacks sampled per host, for calls with and without time-outs each: enough to name the site, cheap after. */
+    static final int STACKS_PER_HOST = 16;
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS",
+            "TRACE", "CONNECT");
+
+    private final StackSites sites;
+    private final int maxRoutes;
+    private final int maxHosts;
+    /** By method, then route: no key is built per request. */
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, EndpointStats>> endpoints = new ConcurrentHashMap<>();
+    private final AtomicInteger routes = new AtomicInteger();
+    private final ConcurrentHashMap<String, ExternalStats> externals = new ConcurrentHashMap<>();
+    /** The same entries by the host as the client gave it: found on every call without building a key. */
+    private final ConcurrentHashMap<String, Destination[]> byHost = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AtomicInteger[]> stackBudgets = new ConcurrentHashMap<>();
+    private final LongAdder requestsInOther = new LongAdder();
+    private final LongAdder callsInOther = new LongAdder();
+
+    public HttpReceiver(StackSites sites, int maxRoutes, int maxHosts) {
+        this.sites = sites;
+        this.maxRoutes = maxRoutes;
+        this.maxHosts = maxHosts;
+    }
+
+    /** Makes this the receiver of the HTTP hooks. */
+    public void install() {
+        HttpHooks.install(this);
+    }
+
+    public void uninstall() {
+        HttpHooks.uninstall();
+    }
+
+    @Override
+    public void inbound(String server, String method, String path, String template, int status, Throwable thrown,
+                        boolean async, long nanos, long dbNanos, long dbCalls, long httpNanos, long httpCalls,
+                        String topHost, int topPort, String topStatement, long topStatementNanos) {
+        String m = method(method);
+        String route = template != null ? template : RouteNormalizer.normalize(path);
+        EndpointStats stats = endpoint(server, m, route);
+        if (async) {
+            stats.recordAsync();
+            return;
+        }
+        String exceptionType = null;
+        Site exceptionSite = null;
+        if (thrown != null) {
+            Throwable root = rootCause(thrown);
+            exceptionType = root.getClass().getName();
+            exceptionSite = sites.siteOf(root.getStackTrace());
+        }
+        stats.record(status, nanos, dbNanos, dbCalls, httpNanos, httpCalls,
+                topHost == null ? null : hostKey(topHost, topPort, null), topStatement, topStatementNanos,
+                exceptionType, exceptionSite);
+    }
+
+    /**
+     * A separate budget per kind of call, so the sites of the calls that matter (failed, rate-limited,
+     * without time-outs) are sampled even after many healthy calls used up theirs.
+     */
+    @Override
+    public boolean wantsCallSite(String host, int port, boolean timeoutsSet, int status, boolean failed) {
+        if (host == null) {
+            return false;
+        }
+        AtomicInteger[] budget = stackBudgets.get(host);
+        if (budget == null) {
+            if (stackBudgets.size() >= maxHosts) {
+                return false;
+            }
+            budget = stackBudgets.computeIfAbsent(host, h -> {
+                AtomicInteger[] b = new AtomicInteger[CallKind.values().length];
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = new AtomicInteger(STACKS_PER_HOST);
+                }
+                return b;
+            });
+        }
+        AtomicInteger left = budget[CallKind.of(timeoutsSet, status, failed).ordinal()];
+        return left.get() > 0 && left.getAndDecrement() > 0;
+    }
+
+    /** What a sampled stack is for. */
+    enum CallKind {
+        FAILED, RATE_LIMITED, NO_TIMEOUT, NOT_YET_KNOWN, OK;
+
+        static CallKind of(boolean timeoutsSet, int status, boolean failed) {
+            if (failed || status >= 500) {
+                return FAILED;
+            }
+            if (status == 429) {
+                return RATE_LIMITED;
+            }
+            if (!timeoutsSet) {
+                return NO_TIMEOUT;
+            }
+            return status == 0 ? NOT_YET_KNOWN : OK;
+        }
+    }
+
+    @Override
+    public void outbound(String client, String method, String scheme, String host, int port, int status,
+                         Throwable thrown, long nanos, boolean connectTimeoutSet, boolean readTimeoutSet,
+                         boolean async, StackTraceElement[] callStack) {
+        String failure = null;
+        boolean timeout = false;
+        if (thrown != null && status < 0) {
+            failure = thrown.getClass().getName();
+            timeout = isTimeout(thrown);
+        }
+        Site site = callStack == null ? null : sites.siteOf(callStack);
+        external(client, method(method), scheme, host, port)
+                .record(status, nanos, failure, timeout, connectTimeoutSet, readTimeoutSet, async, site);
+    }
+
+    @Override
+    public int statusOf(Object response) {
+        return response instanceof java.net.http.HttpResponse<?> r ? r.statusCode() : -1;
+    }
+
+    public List<EndpointStats> endpoints() {
+        List<EndpointStats> all = new ArrayList<>();
+        endpoints.values().forEach(byRoute -> all.addAll(byRoute.values()));
+        return all;
+    }
+
+    public List<ExternalStats> externals() {
+        return List.copyOf(externals.values());
+    }
+
+    public Map<String, Object> toMap(long nowMillis) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<Map<String, Object>> in = new ArrayList<>();
+        endpoints().stream().sorted(Comparator.comparingLong(EndpointStats::count).reversed())
+                .forEach(e -> in.add(e.toMap(nowMillis)));
+        m.put("endpoints", in);
+        m.put("routesLimit", maxRoutes);
+        m.put("requestsInOtherRoute", requestsInOther.sum());
+        List<Map<String, Object>> out = new ArrayList<>();
+        externals().stream().sorted(Comparator.comparingLong(ExternalStats::count).reversed())
+                .forEach(e -> out.add(e.toMap()));
+        m.put("external", out);
+        m.put("hostsLimit", maxHosts);
+        m.put("callsInOtherHost", callsInOther.sum());
+        return m;
+    }
+
+    private EndpointStats endpoint(String server, String method, String route) {
+        ConcurrentHashMap<String, EndpointStats> byRoute = endpoints.get(method);
+        if (byRoute == null) {
+            byRoute = endpoints.computeIfAbsent(method, m -> new ConcurrentHashMap<>());
+        }
+        EndpointStats s = byRoute.get(route);
+        if (s != null) {
+            return s;
+        }
+        if (routes.get() >= maxRoutes) {
+            requestsInOther.increment();
+            return byRoute.computeIfAbsent(OTHER, k -> new EndpointStats(server, method, OTHER, System.currentTimeMillis()));
+        }
+        return byRoute.computeIfAbsent(route, k -> {
+            routes.incrementAndGet();
+            return new EndpointStats(server, method, route, System.currentTimeMillis());
+        });
+    }
+
+    /** One entry per client library too: time-out settings and advice differ between them. */
+    private ExternalStats external(String client, String method, String scheme, String host, int port) {
+        int effectivePort = effectivePort(port, scheme);
+        Destination[] known = host == null ? null : byHost.get(host);
+        if (known != null) {
+            for (Destination d : known) {
+                if (d.port() == effectivePort && d.method().equals(method) && d.client().equals(client)) {
+                    return d.stats();
+                }
+            }
+        }
+        String hostKey = hostKey(host, port, scheme);
+        String key = client + ' ' + method + ' ' + hostKey;
+        ExternalStats s = externals.get(key);
+        if (s == null) {
+            if (externals.size() >= maxHosts) {
+                callsInOther.increment();
+                return externals.computeIfAbsent(client + ' ' + method + ' ' + OTHER,
+                        k -> new ExternalStats(method, OTHER, client));
+            }
+            s = externals.computeIfAbsent(key, k -> new ExternalStats(method, hostKey, client));
+        }
+        if (host != null) {
+            Destination d = new Destination(client, method, effectivePort, s);
+            byHost.merge(host, new Destination[] {d}, (old, one) -> List.of(old).contains(d) ? old : append(old, d));
+        }
+        return s;
+    }
+
+    private static Destination[] append(Destination[] old, Destination d) {
+        Destination[] grown = Arrays.copyOf(old, old.length + 1);
+        grown[old.length] = d;
+        return grown;
+    }
+
+    /** A host's entry for one client, method and port; at most as many as there are entries in {@code externals}. */
+    private record Destination(String client, String method, int port, ExternalStats stats) {
+    }
+
+    /** Unusual methods are one bucket, so junk requests cannot create routes. */
+    static String method(String method) {
+        return method != null && METHODS.contains(method) ? method : "OTHER";
+    }
+
+    static String hostKey(String host, int port, String scheme) {
+        String h = host == null ? "unknown" : host;
+        int p = effectivePort(port, scheme);
+        return p > 0 ? h + ':' + p : h;
+    }
+
+    /** The port, else the scheme's default, else 0. */
+    private static int effectivePort(int port, String scheme) {
+        if (port > 0) {
+            return port;
+        }
+        if ("https".equalsIgnoreCase(scheme)) {
+            return 443;
+        }
+        return "http".equalsIgnoreCase(scheme) ? 80 : 0;
+    }
+
+    /** By class name, so that clients the agent cannot see (or that are absent) are still recognised. */
+    static boolean isTimeout(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            for (Class<?> k = c.getClass(); k != null; k = k.getSuperclass()) {
+                String n = k.getName();
+                if (n.equals("java.net.SocketTimeoutException") || n.equals("java.net.http.HttpTimeoutException")
+                        || n.equals("java.util.concurrent.TimeoutException") || n.endsWith(".ConnectTimeoutException")
+                        || n.endsWith(".InterruptedIOException") && "timeout".equals(c.getMessage())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static Throwable rootCause(Throwable t) {
+        Throwable root = t;
+        for (int i = 0; i < 16 && root.getCause() != null && root.getCause() != root; i++) {
+            root = root.getCause();
+        }
+        return root;
+    }
+}

@@ -1,0 +1,161 @@
+package io.sreagent.feature.jdbc;
+
+import io.sreagent.core.Rule;
+import io.sreagent.report.Finding;
+import io.sreagent.report.Severity;
+import io.sreagent.report.Site;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code pool-exhaustion}, per pool, over the recent window: acquisitions timed out (critical), or
+ * connections in use stayed at 80 % of the maximum or more for {@code jdbc.pool.busy}, or several
+ * acquisitions waited {@code jdbc.pool.wait} or longer (warning). Names who holds the connections
+ * and points at the leak or slow statement behind it.
+ */
+public final class PoolExhaustionRule implements Rule {
+    static final double BUSY_SHARE = 0.8;
+    static final int MIN_SLOW_ACQUIRES = 2;
+    private static final int HOLDERS_LISTED = 3;
+
+    private final Pools pools;
+    private final ConnectionTracker tracker;
+    private final StatementStats statements;
+    private final long windowMillis;
+    private final long busyMillis;
+    private final long waitMillis;
+    private final long leakThresholdMillis;
+    private final Runnable onUnknownSite;
+
+    /** @param onUnknownSite called when holders of an exhausted pool have no site because their stacks were not sampled */
+    public PoolExhaustionRule(Pools pools, ConnectionTracker tracker, StatementStats statements, long windowMillis,
+                              long busyMillis, long waitMillis, long leakThresholdMillis, Runnable onUnknownSite) {
+        this.pools = pools;
+        this.tracker = tracker;
+        this.statements = statements;
+        this.windowMillis = windowMillis;
+        this.busyMillis = busyMillis;
+        this.waitMillis = waitMillis;
+        this.leakThresholdMillis = leakThresholdMillis;
+        this.onUnknownSite = onUnknownSite;
+    }
+
+    @Override
+    public void evaluate(long nowMillis, List<Finding> out) {
+        for (PoolStats pool : pools.all()) {
+            List<PoolStats.Snapshot> snaps = pool.since(nowMillis - windowMillis);
+            if (snaps.size() < 2) {
+                continue;
+            }
+            PoolStats.Snapshot first = snaps.get(0);
+            PoolStats.Snapshot last = snaps.get(snaps.size() - 1);
+            long timeouts = last.timeouts() - first.timeouts();
+            long slowAcquires = last.slowAcquires() - first.slowAcquires();
+            long busyFor = busyFor(snaps);
+            int peakWaiting = snaps.stream().mapToInt(PoolStats.Snapshot::waiting).max().orElse(0);
+            boolean busy = busyFor >= busyMillis;
+            if (timeouts == 0 && !busy && slowAcquires < MIN_SLOW_ACQUIRES) {
+                continue;
+            }
+            out.add(finding(pool, last, timeouts, slowAcquires, busyFor, peakWaiting, nowMillis));
+        }
+    }
+
+    /** How long the pool has been at 80 % or more without a break, up to the latest snapshot. */
+    static long busyFor(List<PoolStats.Snapshot> snaps) {
+        PoolStats.Snapshot last = snaps.get(snaps.size() - 1);
+        if (!last.busy(BUSY_SHARE)) {
+            return 0;
+        }
+        long start = last.atMillis();
+        for (int i = snaps.size() - 1; i >= 0 && snaps.get(i).busy(BUSY_SHARE); i--) {
+            start = snaps.get(i).atMillis();
+        }
+        return last.atMillis() - start;
+    }
+
+    private Finding finding(PoolStats pool, PoolStats.Snapshot last, long timeouts, long slowAcquires, long busyFor,
+                            int peakWaiting, long nowMillis) {
+        List<String> why = new ArrayList<>();
+        if (timeouts > 0) {
+            why.add(timeouts + " acquisition(s) timed out");
+        }
+        if (busyFor >= busyMillis) {
+            why.add(String.format(Locale.ROOT, "%d of %d connections in use for %s", last.inUse(), last.max(),
+                    ConnectionLeakRule.seconds(busyFor)));
+        }
+        if (slowAcquires >= MIN_SLOW_ACQUIRES) {
+            why.add(slowAcquires + " acquisition(s) waited " + ConnectionLeakRule.seconds(waitMillis) + " or more");
+        }
+        Finding f = new Finding("pool-exhaustion", timeouts > 0 ? Severity.CRITICAL : Severity.WARNING,
+                "connection pool " + pool.name() + " is exhausted: " + String.join(", ", why))
+                .evidence("pool", pool.name())
+                .evidence("inUse", last.inUse())
+                .evidence("max", last.max())
+                .evidence("busySeconds", busyFor / 1000.0)
+                .evidence("timeoutsInWindow", timeouts)
+                .evidence("slowAcquiresInWindow", slowAcquires)
+                .evidence("peakThreadsAwaiting", peakWaiting)
+                .evidence("acquire", pool.acquireLatency())
+                .evidence("windowSeconds", windowMillis / 1000.0);
+
+        List<ConnectionTracker.Holders> holders = tracker.holders(pool.name(), nowMillis, HOLDERS_LISTED);
+        List<Map<String, Object>> listed = new ArrayList<>();
+        Set<Site> leaking = new HashSet<>();
+        for (ConnectionTracker.Suspects s : tracker.suspects(nowMillis, leakThresholdMillis)) {
+            leaking.add(s.site());
+        }
+        Set<Site> slowSites = slowQuerySites(nowMillis);
+        for (ConnectionTracker.Holders h : holders) {
+            if (h.site() == null) {
+                onUnknownSite.run();
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("site", h.site() == null ? "(stack not sampled)" : h.site().toString());
+            m.put("connections", h.count());
+            m.put("oldestAgeSeconds", h.oldestAgeMillis() / 1000.0);
+            if (leaking.contains(h.site())) {
+                m.put("see", "connection-leak");
+            } else if (slowSites.contains(h.site())) {
+                m.put("see", "slow-query");
+            }
+            listed.add(m);
+        }
+        f.evidence("topHolders", listed);
+        if (!holders.isEmpty() && holders.get(0).site() != null) {
+            f.site(holders.get(0).site());
+        }
+        for (ConnectionTracker.Holders h : holders) {
+            if (h.site() == null) {
+                continue;
+            }
+            if (leaking.contains(h.site())) {
+                f.advice("Connections acquired at " + h.site() + " are held past jdbc.leak.threshold: fix that leak (see the connection-leak finding) before resizing the pool.");
+            } else if (slowSites.contains(h.site())) {
+                f.advice("Code at " + h.site() + " holds connections while running slow SQL (see the slow-query finding): make the statement faster or give it a timeout.");
+            }
+        }
+        f.advice("Keep connections for the shortest time: no remote calls or long computation while holding one.")
+                .advice("Size the pool from the database's capacity, not the request rate: (cores * 2) + spindles is the usual start; a bigger pool only moves the queue into the database.")
+                .advice("Set a connection timeout (HikariCP connectionTimeout) well under the request timeout so callers fail fast instead of piling up.");
+        return f;
+    }
+
+    private Set<Site> slowQuerySites(long nowMillis) {
+        Set<Site> sites = new HashSet<>();
+        for (StatementStats.Stat s : statements.all()) {
+            for (StatementStats.SlowSample sample : s.samples()) {
+                if (sample.site() != null && nowMillis - sample.atMillis() <= windowMillis) {
+                    sites.add(sample.site());
+                }
+            }
+        }
+        return sites;
+    }
+}

@@ -1,0 +1,22 @@
+package io.sreagent.core;
+
+import io.sreagent.config.Option;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FeaturesTest {
+    @Test
+    void everyFeatureHasItsSwitchAndNoKeyIsDeclaredTwice() {
+        List<Feature> features = Features.all();
+        List<String> keys = Features.options(features).stream().map(Option::key).toList();
+        assertEquals(keys.size(), Set.copyOf(keys).size(), keys.toString());
+        for (String name : Features.names(features)) {
+            assertTrue(keys.contains("instrument." + name), name);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.sreagent.feature.http;
+
+import io.sreagent.report.Site;
+import io.sreagent.support.StackSites;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HttpReceiverTest {
+    private static final long MS = 1_000_000;
+    private final HttpReceiver t = new HttpReceiver(new StackSites(List.of()), 3, 2);
+    /** A stack as the hooks see it: JDK frames first, then the application's caller. */
+    private static final StackTraceElement[] CALL = {
+            new StackTraceElement("jdk.internal.net.http.HttpClientImpl", "send", "HttpClientImpl.java", 900),
+            new StackTraceElement("com.acme.Checkout", "pay", "Checkout.java", 42)};
+
+    private void request(String method, String path, String template, int status, Throwable thrown) {
+        t.inbound("servlet", method, path, template, status, thrown, false, 10 * MS, 0, 0, 0, 0, null, -1, null, 0);
+    }
+
+    private EndpointStats endpoint(String method, String route) {
+        return t.endpoints().stream().filter(e -> e.method().equals(method) && e.route().equals(route))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + method + " " + route + " in " + t.endpoints()));
+    }
+
+    private ExternalStats external(String client) {
+        return t.externals().stream().filter(e -> e.client().equals(client)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void routesPreferTheFrameworkTemplateAndAreBounded() {
+        request("GET", "/orders/1", null, 200, null);
+        request("GET", "/orders/2", null, 200, null);
+        request("GET", "/owners/7/pets/9", "/owners/{ownerId}/pets/{petId}", 200, null);
+        request("BREW", "/coffee", null, 418, null);
+        request("GET", "/fourth/route", null, 200, null);
+        request("GET", "/fifth/route", null, 200, null);
+        assertEquals(2, endpoint("GET", "/orders/{id}").count());
+        assertEquals(1, endpoint("GET", "/owners/{ownerId}/pets/{petId}").count());
+        assertEquals(1, endpoint("OTHER", "/coffee").count(), "unknown methods share one bucket");
+        assertEquals(2, endpoint("GET", HttpReceiver.OTHER).count());
+        assertEquals(2L, t.toMap(0).get("requestsInOtherRoute"));
+    }
+
+    @Test
+    void exceptionsAreCountedByRootCauseWithTheThrowingSite() {
+        Exception cause = new IllegalStateException("boom");
+        cause.setStackTrace(CALL);
+        request("GET", "/pay", null, 500, new RuntimeException("wrapped", cause));
+        EndpointStats e = endpoint("GET", "/pay");
+        assertEquals(1, e.serverErrors());
+        assertEquals(1L, e.exceptions().asMap(5).get("java.lang.IllegalStateException"));
+        assertNotNull(e.exceptions().example("java.lang.IllegalStateException"));
+        assertEquals("com.acme.Checkout", e.exceptions().<Site>example("java.lang.IllegalStateException").className());
+        assertEquals(42, e.exceptions().<Site>example("java.lang.IllegalStateException").line());
+    }
+
+    @Test
+    void breakdownSplitsDatabaseExternalAndOwnTime() {
+        t.inbound("servlet", "GET", "/mix", null, 200, null, false, 100 * MS, 50 * MS, 2, 30 * MS, 1, "api.example", 443, null, 0);
+        t.inbound("servlet", "GET", "/mix", null, 200, null, false, 100 * MS, 30 * MS, 2, 10 * MS, 1, "api.example", 443, null, 0);
+        EndpointStats.Breakdown b = endpoint("GET", "/mix").breakdown();
+        assertEquals(40.0, b.dbPercent());
+        assertEquals(20.0, b.externalPercent());
+        assertEquals(40.0, b.ownPercent());
+        assertEquals("api.example:443", endpoint("GET", "/mix").dominantHost().getKey());
+    }
+
+    @Test
+    void outboundClassifiesStatusesTimeoutsAndMissingTimeouts() {
+        StackTraceElement[] here = CALL;
+        t.outbound("java.net.http", "GET", "http", "up", 8080, 200, null, MS, true, true, false, here);
+        t.outbound("java.net.http", "GET", "http", "up", 8080, 429, null, MS, true, true, false, null);
+        t.outbound("java.net.http", "GET", "http", "up", 8080, 503, null, MS, true, true, false, null);
+        t.outbound("java.net.http", "GET", "http", "up", 8080, -1, new SocketTimeoutException("Read timed out"), MS, true, true, false, null);
+        t.outbound("java.net.http", "GET", "http", "up", 8080, -1, new IOException("reset"), MS, true, true, false, null);
+        t.outbound("HttpURLConnection", "GET", "http", "up", 8080, 200, null, MS, false, false, false, here);
+        ExternalStats e = external("java.net.http");
+        assertEquals("up:8080", e.host());
+        assertEquals(5, e.count());
+        assertEquals(1, e.tooManyRequests());
+        assertEquals(1, e.serverErrors());
+        assertEquals(1, e.timeouts());
+        assertEquals(1, e.ioErrors());
+        assertEquals(0, e.withoutConnectTimeout());
+        ExternalStats huc = external("HttpURLConnection");
+        assertEquals(1, huc.count(), "each client library is its own entry");
+        assertEquals(1, huc.withoutConnectTimeout());
+        assertEquals("com.acme.Checkout", huc.topSiteWithoutTimeout().className());
+    }
+
+    @Test
+    void hostsAreBoundedAndDefaultPortsFollowTheScheme() {
+        t.outbound("c", "GET", "https", "a", -1, 200, null, MS, true, true, false, null);
+        t.outbound("c", "GET", "http", "b", -1, 200, null, MS, true, true, false, null);
+        t.outbound("c", "GET", "http", "c", -1, 200, null, MS, true, true, false, null);
+        assertTrue(t.externals().stream().anyMatch(e -> e.host().equals("a:443")));
+        assertTrue(t.externals().stream().anyMatch(e -> e.host().equals("b:80")));
+        assertTrue(t.externals().stream().anyMatch(e -> e.host().equals(HttpReceiver.OTHER)));
+    }
+
+    @Test
+    void oneHostIsSeparatedByClientMethodAndPortAcrossRepeatedCalls() {
+        HttpReceiver wide = new HttpReceiver(new StackSites(List.of()), 3, 10);
+        for (int i = 0; i < 3; i++) {
+            wide.outbound("okhttp", "GET", "https", "api", 443, 200, null, MS, true, true, false, null);
+            wide.outbound("okhttp", "GET", "https", "api", -1, 200, null, MS, true, true, false, null);
+            wide.outbound("okhttp", "POST", "https", "api", 443, 200, null, MS, true, true, false, null);
+            wide.outbound("okhttp", "GET", "http", "api", 8080, 200, null, MS, true, true, false, null);
+            wide.outbound("apache-httpclient5", "GET", "https", "api", 443, 200, null, MS, true, true, false, null);
+        }
+        Map<String, Long> calls = new java.util.TreeMap<>();
+        wide.externals().forEach(e -> calls.put(e.client() + " " + e.method() + " " + e.host(), e.count()));
+        assertEquals(Map.of("okhttp GET api:443", 6L, "okhttp POST api:443", 3L, "okhttp GET api:8080", 3L,
+                "apache-httpclient5 GET api:443", 3L), calls);
+    }
+
+    @Test
+    void callStacksAreSampledABoundedNumberOfTimesPerHostAndKindOfCall() {
+        int granted = 0;
+        for (int i = 0; i < 100; i++) {
+            if (t.wantsCallSite("h", 80, true, 200, false)) {
+                granted++;
+            }
+        }
+        assertEquals(HttpReceiver.STACKS_PER_HOST, granted);
+        assertTrue(t.wantsCallSite("h", 80, false, 200, false), "calls without time-outs have their own budget");
+        assertTrue(t.wantsCallSite("h", 80, true, 429, false), "so do rate-limited ones");
+        assertTrue(t.wantsCallSite("h", 80, true, -1, true), "and failed ones");
+        assertTrue(t.wantsCallSite("h", 80, true, 0, false), "and asynchronous ones, whose outcome is not known yet");
+        assertFalse(t.wantsCallSite(null, 80, true, 200, false));
+    }
+
+    @Test
+    void timeoutsAreRecognisedByTypeNameThroughCauses() {
+        assertTrue(HttpReceiver.isTimeout(new SocketTimeoutException("connect timed out")));
+        assertTrue(HttpReceiver.isTimeout(new IOException(new java.net.http.HttpConnectTimeoutException("x"))));
+        assertTrue(HttpReceiver.isTimeout(new java.net.http.HttpTimeoutException("request timed out")));
+        assertFalse(HttpReceiver.isTimeout(new java.net.ConnectException("refused")));
+    }
+}

@@ -1,0 +1,144 @@
+package io.sreagent.feature.http;
+
+import io.sreagent.core.Rule;
+import io.sreagent.report.Finding;
+import io.sreagent.report.Severity;
+import io.sreagent.support.StackSites;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HttpRulesTest {
+    private static final long MS = 1_000_000;
+    private static final StackTraceElement[] CALL = {
+            new StackTraceElement("java.net.HttpURLConnection", "getResponseCode", "HttpURLConnection.java", 500),
+            new StackTraceElement("com.acme.Rates", "fetch", "Rates.java", 17)};
+    private final HttpReceiver t = new HttpReceiver(new StackSites(List.of()), 100, 100);
+
+    private List<Finding> run(Rule rule) {
+        List<Finding> out = new ArrayList<>();
+        rule.evaluate(0, out);
+        return out;
+    }
+
+    private void requests(String path, int n, long millis, long dbMillis, long httpMillis, int status) {
+        for (int i = 0; i < n; i++) {
+            t.inbound("servlet", "GET", path, null, status, null, false, millis * MS, dbMillis * MS, 1,
+                    httpMillis * MS, httpMillis > 0 ? 1 : 0, httpMillis > 0 ? "api" : null, 443,
+                    dbMillis > 0 ? "SELECT * FROM orders WHERE id = ?" : null, dbMillis * MS);
+        }
+    }
+
+    private SlowEndpointRule slowEndpoint() {
+        return new SlowEndpointRule(t, 500_000, 1_000_000, 20);
+    }
+
+    @Test
+    void slowEndpointNeedsEnoughRequestsOverTheTargetAndNamesTheDominantPart() {
+        requests("/fast", 100, 20, 10, 0, 200);
+        requests("/few", 19, 900, 0, 0, 200);
+        requests("/db", 40, 800, 700, 0, 200);
+        List<Finding> f = run(slowEndpoint());
+        assertEquals(1, f.size(), f.toString());
+        Finding slow = f.get(0);
+        assertEquals("slow-endpoint", slow.id());
+        assertEquals(Severity.WARNING, slow.severity());
+        assertEquals("/db", slow.evidence().get("route"));
+        assertEquals(87.5, slow.evidence().get("dbPercent"));
+        assertTrue(slow.title().contains("in the database"), slow.title());
+        assertTrue(slow.advice().get(0).contains("database"), slow.advice().toString());
+        assertEquals("SELECT * FROM orders WHERE id = ?", slow.evidence().get("dominantStatement"));
+        assertTrue(slow.advice().get(0).contains("most of it in SELECT * FROM orders WHERE id = ?"), slow.advice().toString());
+    }
+
+    @Test
+    void slowEndpointByTheTailAloneAndCriticalWhenFarOver() {
+        requests("/tail", 97, 50, 0, 0, 200);
+        requests("/tail", 3, 1500, 0, 1400, 200);
+        Finding f = run(slowEndpoint()).get(0);
+        assertTrue((Double) f.evidence().get("p99Ms") > 1000);
+        assertEquals("api:443", f.evidence().get("dominantHost"));
+        requests("/hang", 30, 6000, 0, 0, 200);
+        assertEquals(Severity.CRITICAL, run(slowEndpoint()).stream()
+                .filter(x -> x.evidence().get("route").equals("/hang")).findFirst().orElseThrow().severity());
+    }
+
+    @Test
+    void endpointErrorsAboveTheBudgetOnly() {
+        requests("/ok", 2000, 5, 0, 0, 200);
+        requests("/ok", 1, 5, 0, 0, 500);          // 0.05 %: within a 0.1 % budget
+        requests("/bad", 99, 5, 0, 0, 200);
+        IllegalStateException boom = new IllegalStateException();
+        boom.setStackTrace(new StackTraceElement[] {new StackTraceElement("com.acme.Pay", "charge", "Pay.java", 9)});
+        t.inbound("servlet", "GET", "/bad", null, 500, boom, false, MS, 0, 0, 0, 0, null, -1, null, 0);
+        List<Finding> f = run(new EndpointErrorsRule(t, 0.1, 20));
+        assertEquals(1, f.size(), f.toString());
+        assertEquals("/bad", f.get(0).evidence().get("route"));
+        assertEquals(Severity.WARNING, f.get(0).severity());
+        assertEquals("com.acme.Pay", f.get(0).site().className());
+        requests("/bad", 10, 5, 0, 0, 503);
+        assertEquals(Severity.CRITICAL, run(new EndpointErrorsRule(t, 0.1, 20)).get(0).severity());
+    }
+
+    private void calls(String host, int n, long millis, int status, Throwable thrown, boolean timeouts) {
+        for (int i = 0; i < n; i++) {
+            t.outbound("java.net.http", "GET", "https", host, -1, status, thrown, millis * MS, timeouts, timeouts, false, CALL);
+        }
+    }
+
+    @Test
+    void externalRules() {
+        calls("healthy", 50, 20, 200, null, true);
+        calls("slow", 10, 800, 200, null, true);
+        calls("limited", 10, 10, 200, null, true);
+        calls("limited", 3, 10, 429, null, true);
+        calls("failing", 40, 10, 200, null, true);
+        calls("failing", 2, 10, 503, null, true);
+        calls("failing", 1, 1000, -1, new SocketTimeoutException("Read timed out"), true);
+        calls("failing", 1, 10, -1, new IOException("Connection reset"), true);
+        calls("naked", 6, 10, 200, null, false);
+
+        List<Finding> slow = run(new SlowExternalCallRule(t, 500_000, 5));
+        assertEquals(List.of("slow:443"), slow.stream().map(x -> x.evidence().get("host")).toList());
+        assertEquals("com.acme.Rates", slow.get(0).site().className());
+
+        List<Finding> limited = run(new ExternalRateLimitedRule(t, 5));
+        assertEquals(List.of("limited:443"), limited.stream().map(x -> x.evidence().get("host")).toList());
+        assertEquals(3L, limited.get(0).evidence().get("status429"));
+
+        List<Finding> errors = run(new ExternalErrorsRule(t, 1, 5));
+        assertEquals(List.of("failing:443"), errors.stream().map(x -> x.evidence().get("host")).toList());
+        assertEquals(4L, errors.get(0).evidence().get("failed"));
+        assertEquals(1L, errors.get(0).evidence().get("timeouts"));
+        assertEquals(1L, errors.get(0).evidence().get("ioErrors"));
+
+        List<Finding> naked = run(new MissingTimeoutRule(t));
+        assertEquals(List.of("naked:443"), naked.stream().map(x -> x.evidence().get("host")).toList());
+        assertEquals(Severity.WARNING, naked.get(0).severity());
+        assertEquals(17, naked.get(0).site().line());
+        assertTrue(naked.get(0).advice().get(0).contains("timeout(Duration"), naked.get(0).advice().toString());
+    }
+
+    @Test
+    void missingTimeoutOfAnOkHttpCallFromTheDispatcherSaysWhyNoSiteIsNamed() {
+        StackTraceElement[] dispatcher = {
+                new StackTraceElement("okhttp3.internal.connection.RealCall", "getResponseWithInterceptorChain$okhttp",
+                        "RealCall.kt", 109),
+                new StackTraceElement("okhttp3.internal.connection.RealCall$AsyncCall", "run", "RealCall.kt", 517),
+                new StackTraceElement("java.lang.Thread", "run", "Thread.java", 833)};
+        for (int i = 0; i < 3; i++) {
+            t.outbound("okhttp", "GET", "https", "api", -1, 200, null, 10 * MS, true, false, false, dispatcher);
+        }
+        List<Finding> naked = run(new MissingTimeoutRule(t));
+        assertEquals(1, naked.size());
+        assertEquals(null, naked.get(0).site());
+        assertEquals(3L, naked.get(0).evidence().get("withoutReadTimeout"));
+        assertTrue(naked.get(0).advice().toString().contains("dispatcher thread"), naked.get(0).advice().toString());
+    }
+}
