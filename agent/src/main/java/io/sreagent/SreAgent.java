@@ -5,12 +5,11 @@ import io.sreagent.config.Config;
 import io.sreagent.config.ConfigException;
 import io.sreagent.config.ConfigLoader;
 import io.sreagent.config.CoreOptions;
-import io.sreagent.core.AgentLog;
 import io.sreagent.core.AgentRuntime;
 import io.sreagent.core.Feature;
-import io.sreagent.core.Features;
 import io.sreagent.jmx.SreAgentMBean;
 import io.sreagent.report.ReportFiles;
+import io.sreagent.support.AgentLog;
 import io.sreagent.weave.BootstrapInjector;
 
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package io.sreagent.cli;
 
+import io.sreagent.Features;
 import io.sreagent.config.ConfigException;
 import io.sreagent.config.ConfigLoader;
 import io.sreagent.core.AgentRuntime;
-import io.sreagent.core.Features;
 import io.sreagent.jmx.SreAgentMXBean;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.tools.attach.VirtualMachine;

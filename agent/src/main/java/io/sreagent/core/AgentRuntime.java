@@ -6,6 +6,7 @@ import io.sreagent.report.Finding;
 import io.sreagent.report.ReportFiles;
 import io.sreagent.report.ThresholdTrigger;
 import io.sreagent.report.Trigger;
+import io.sreagent.support.AgentLog;
 import io.sreagent.support.StackSites;
 import io.sreagent.weave.Weaver;
 import io.sreagent.weave.Weaving;
@@ -40,6 +41,7 @@ public final class AgentRuntime {
     private final List<Feature> available;
     private final List<Feature> features = new ArrayList<>();
     private final Endpoint endpoint;
+    private final Weaver weaver = new Weaver();
     private volatile Diagnostician diagnostician;
     private volatile boolean woven;
     private ThresholdTrigger threshold;
@@ -91,7 +93,7 @@ public final class AgentRuntime {
                     AgentLog.get().warn("feature {} could not start and is off: {}", f.name(), t.toString());
                 }
             }
-            diagnostician = new Diagnostician(List.copyOf(features), jvmInfo(), agentInfo(), this::woven);
+            diagnostician = new Diagnostician(List.copyOf(features), jvmInfo(), agentInfo(), this::woven, weaver);
             endpoint.open(this);
             long every = config.get(CoreOptions.EVALUATE_INTERVAL).toMillis();
             if (config.get(CoreOptions.TRIGGER_THRESHOLD)) {
@@ -113,10 +115,10 @@ public final class AgentRuntime {
     }
 
     private void weave() {
-        List<Weaving> weavings = new ArrayList<>();
-        features.forEach(f -> weavings.addAll(f.weavings()));
+        Map<String, List<Weaving>> byFeature = new LinkedHashMap<>();
+        features.forEach(f -> byFeature.put(f.name(), f.weavings()));
         try {
-            Weaver.install(instrumentation, weavings);
+            weaver.install(instrumentation, byFeature);
             woven = true;
         } catch (Throwable t) {
             AgentLog.get().warn("could not install the instrumentation; woven features see nothing: {}", t.toString());

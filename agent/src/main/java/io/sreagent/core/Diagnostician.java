@@ -3,7 +3,9 @@ package io.sreagent.core;
 import io.sreagent.report.Finding;
 import io.sreagent.report.Report;
 import io.sreagent.report.Trigger;
+import io.sreagent.support.AgentLog;
 import io.sreagent.support.LatencyRecorder;
+import io.sreagent.weave.Weaver;
 
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
@@ -20,16 +22,22 @@ public final class Diagnostician {
     private final Map<String, Object> jvmInfo;
     private final Map<String, Object> agentInfo;
     private final BooleanSupplier woven;
+    private final Weaver weaver;
+    /** The agent's own findings, about what it could not watch. */
+    private final List<Rule> agentRules;
     private final LatencyRecorder reportBuildMicros = new LatencyRecorder();
     private long evaluations;
     private long ruleFailures;
 
     /** {@code woven}: whether the instrumentation is installed yet (reports can be asked for before). */
-    public Diagnostician(List<Feature> features, Map<String, Object> jvmInfo, Map<String, Object> agentInfo, BooleanSupplier woven) {
+    public Diagnostician(List<Feature> features, Map<String, Object> jvmInfo, Map<String, Object> agentInfo,
+                         BooleanSupplier woven, Weaver weaver) {
         this.features = features;
         this.jvmInfo = jvmInfo;
         this.agentInfo = agentInfo;
         this.woven = woven;
+        this.weaver = weaver;
+        this.agentRules = List.of(new WeavingFailedRule(weaver));
     }
 
     /** One evaluation tick: every feature samples, then every rule runs. */
@@ -50,16 +58,35 @@ public final class Diagnostician {
     public synchronized List<Finding> evaluate(long nowMillis) {
         List<Finding> findings = new ArrayList<>();
         for (Feature f : features) {
-            for (Rule rule : f.rules()) {
-                try {
-                    rule.evaluate(nowMillis, findings);
-                } catch (Throwable t) {
-                    ruleFailures++;
-                    AgentLog.get().debug("rule {} failed", rule.getClass().getSimpleName(), t);
-                }
-            }
+            f.rules().forEach(rule -> evaluate(rule, nowMillis, findings));
         }
+        agentRules.forEach(rule -> evaluate(rule, nowMillis, findings));
         return findings;
+    }
+
+    private void evaluate(Rule rule, long nowMillis, List<Finding> findings) {
+        try {
+            rule.evaluate(nowMillis, findings);
+        } catch (Throwable t) {
+            ruleFailures++;
+            AgentLog.get().debug("rule {} failed", rule.getClass().getSimpleName(), t);
+        }
+    }
+
+    /** Per weaving: classes woven and failed, the last error and the first failed classes. */
+    private Map<String, Object> weavings() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Weaver.Status s : weaver.status()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("woven", s.woven());
+            one.put("failures", s.failures());
+            if (s.failures() > 0) {
+                one.put("failedClasses", s.failedTargets());
+                one.put("lastError", s.lastError());
+            }
+            m.put(s.name(), one);
+        }
+        return m;
     }
 
     public Report report(Trigger trigger) {
@@ -85,6 +112,7 @@ public final class Diagnostician {
         }
         Map<String, Object> self = new LinkedHashMap<>();
         self.put("woven", woven.getAsBoolean());
+        self.put("weavings", weavings());
         self.put("evaluations", evaluations);
         self.put("internalErrors", ruleFailures);
         self.put("reportBuild", reportBuildMicros.summary("Micros"));

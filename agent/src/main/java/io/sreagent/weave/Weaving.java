@@ -11,6 +11,12 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public interface Weaving {
 
+    /** How reports name this weaving ("okhttp", "acquire"): the class name without "Weaving", in lower case with dashes. */
+    default String name() {
+        String simple = getClass().getSimpleName().replace("Weaving", "");
+        return simple.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
     ElementMatcher<? super TypeDescription> types();
 
     AgentBuilder.Transformer transformer();

@@ -43,6 +43,11 @@ class HealthyRunIT {
             assertTrue(report.path("metrics").path("agent").path("evaluations").asInt() >= 10);
             assertEquals(0, report.path("metrics").path("agent").path("internalErrors").asInt());
             assertTrue(report.path("metrics").path("agent").path("woven").asBoolean(), "the instrumentation is installed");
+            JsonNode weavings = report.path("metrics").path("agent").path("weavings");
+            assertTrue(weavings.path("jdbc:acquire").path("woven").asLong() >= 1, weavings.toString());
+            assertTrue(weavings.path("http:servlet-jakarta").path("woven").asLong() >= 1, weavings.toString());
+            weavings.fields().forEachRemaining(w -> assertEquals(0, w.getValue().path("failures").asLong(), w.getKey() + ": " + weavings));
+            assertEquals(List.of(), Reports.findings(report, "weaving-failed"));
             assertTrue(Reports.files(app.workDir().resolve("reports"), "threshold.json").isEmpty());
         }
     }

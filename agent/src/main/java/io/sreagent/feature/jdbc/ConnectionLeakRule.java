@@ -19,17 +19,12 @@ public final class ConnectionLeakRule implements Rule {
     private final ConnectionTracker tracker;
     private final long thresholdMillis;
     private final List<String> allowed;
-    private final Runnable onUnknownSite;
 
-    /**
-     * @param allowed       prefixes of {@code class.method.} of sites never reported (long holders by design)
-     * @param onUnknownSite called when a leak has no site because its stack was not sampled
-     */
-    public ConnectionLeakRule(ConnectionTracker tracker, long thresholdMillis, List<String> allowed, Runnable onUnknownSite) {
+    /** @param allowed prefixes of {@code class.method.} of sites never reported (long holders by design) */
+    public ConnectionLeakRule(ConnectionTracker tracker, long thresholdMillis, List<String> allowed) {
         this.tracker = tracker;
         this.thresholdMillis = thresholdMillis;
         this.allowed = allowed;
-        this.onUnknownSite = onUnknownSite;
     }
 
     private static final class Group {
@@ -75,9 +70,6 @@ public final class ConnectionLeakRule implements Rule {
             }
         }
         for (Group g : bySite.values()) {
-            if (g.site == null && (g.heldNow > 0 || g.collected > 0)) {
-                onUnknownSite.run();
-            }
             out.add(finding(g));
         }
     }

@@ -3,7 +3,6 @@ package io.sreagent.feature.jdbc;
 import io.sreagent.config.Config;
 import io.sreagent.config.Option;
 import io.sreagent.core.AgentContext;
-import io.sreagent.core.AgentLog;
 import io.sreagent.core.Feature;
 import io.sreagent.core.Rule;
 import io.sreagent.feature.jdbc.weaving.AcquireWeaving;
@@ -11,6 +10,7 @@ import io.sreagent.feature.jdbc.weaving.CloseWeaving;
 import io.sreagent.feature.jdbc.weaving.ExecuteWeaving;
 import io.sreagent.feature.jdbc.weaving.PoolInternalsWeaving;
 import io.sreagent.feature.jdbc.weaving.PrepareWeaving;
+import io.sreagent.support.AgentLog;
 import io.sreagent.weave.Weaving;
 
 import java.util.LinkedHashMap;
@@ -28,7 +28,8 @@ public final class JdbcFeature implements Feature {
     private Pools pools;
     private StatementStats statements;
     private StackCapture capture;
-    private JdbcReceiver recorder;
+    private JdbcReceiver receiver;
+    private PoolExhaustionRule poolExhaustion;
     private boolean events;
     private long leakThresholdMillis;
     private List<Rule> rules = List.of();
@@ -60,21 +61,37 @@ public final class JdbcFeature implements Feature {
         capture = new StackCapture(context.sites(), StackCapture.Mode.parse(config.get(JdbcOptions.STACK)),
                 config.get(JdbcOptions.STACK_SAMPLE));
         events = JdbcEvents.available();
-        recorder = new JdbcReceiver(tracker, pools, statements, capture, slowMillis * 1_000_000L,
+        receiver = new JdbcReceiver(tracker, pools, statements, capture, slowMillis * 1_000_000L,
                 config.get(JdbcOptions.REDACT), events);
+        poolExhaustion = new PoolExhaustionRule(pools, tracker, statements, config.get(JdbcOptions.POOL_WINDOW).toMillis(),
+                config.get(JdbcOptions.POOL_BUSY).toMillis(), config.get(JdbcOptions.POOL_WAIT).toMillis(), leakThresholdMillis);
         rules = List.of(
-                new ConnectionLeakRule(tracker, leakThresholdMillis, config.get(JdbcOptions.LEAK_ALLOW), this::escalate),
-                new PoolExhaustionRule(pools, tracker, statements, config.get(JdbcOptions.POOL_WINDOW).toMillis(),
-                        config.get(JdbcOptions.POOL_BUSY).toMillis(), config.get(JdbcOptions.POOL_WAIT).toMillis(),
-                        leakThresholdMillis, this::escalate),
+                new ConnectionLeakRule(tracker, leakThresholdMillis, config.get(JdbcOptions.LEAK_ALLOW)),
+                poolExhaustion,
                 new SlowQueryRule(statements, slowMillis));
-        recorder.install();
+        receiver.install();
     }
 
-    private void escalate() {
-        if (capture.escalate()) {
+    /**
+     * From sampled stacks to every acquisition's, once a leak or an exhausted pool is seen whose connections
+     * have no site: the next report names the line. Decided here, in the periodic step, so that rules (and
+     * an on-demand report) only read.
+     */
+    private void escalateWhenSitesAreMissing(long nowMillis) {
+        if (capture.mode() == StackCapture.Mode.SAMPLED && sitesMissing(tracker, poolExhaustion, nowMillis, leakThresholdMillis)
+                && capture.escalate()) {
             AgentLog.get().info("a JDBC leak or exhausted pool was seen without its site: capturing the stack of every acquisition from now on");
         }
+    }
+
+    /** Whether a leak (held too long, or collected unclosed) or an exhausted pool's holder has no site now. */
+    static boolean sitesMissing(ConnectionTracker tracker, PoolExhaustionRule poolExhaustion, long nowMillis,
+                                long leakThresholdMillis) {
+        boolean leakWithoutSite = tracker.suspects(nowMillis, leakThresholdMillis).stream().anyMatch(s -> s.site() == null)
+                || tracker.history().stream().anyMatch(h -> h.site == null && h.collectedUnclosed() > 0);
+        return leakWithoutSite || poolExhaustion.exhaustedPools(nowMillis).stream()
+                .anyMatch(pool -> tracker.holders(pool.name(), nowMillis, PoolExhaustionRule.HOLDERS_LISTED).stream()
+                        .anyMatch(h -> h.site() == null));
     }
 
     @Override
@@ -94,6 +111,7 @@ public final class JdbcFeature implements Feature {
         for (PoolStats p : pools.all()) {
             p.sample(nowMillis, held.getOrDefault(p.name(), 0));
         }
+        escalateWhenSitesAreMissing(nowMillis);
     }
 
     @Override
@@ -103,7 +121,7 @@ public final class JdbcFeature implements Feature {
 
     @Override
     public void addMetrics(Map<String, Object> metrics) {
-        if (recorder == null) {
+        if (receiver == null) {
             return;
         }
         Map<String, Object> jdbc = new LinkedHashMap<>();
@@ -118,17 +136,17 @@ public final class JdbcFeature implements Feature {
         connections.put("stackCapture", capture.mode().name().toLowerCase(java.util.Locale.ROOT));
         jdbc.put("connections", connections);
         Map<String, Object> statementMetrics = statements.metrics(STATEMENTS_IN_METRICS);
-        statementMetrics.put("preparedTracked", recorder.preparedTracked());
-        statementMetrics.put("preparedDropped", recorder.preparedDropped());
+        statementMetrics.put("preparedTracked", receiver.preparedTracked());
+        statementMetrics.put("preparedDropped", receiver.preparedDropped());
         jdbc.put("statements", statementMetrics);
-        jdbc.put("internalErrors", recorder.internalErrors());
+        jdbc.put("internalErrors", receiver.internalErrors());
         metrics.put("jdbc", jdbc);
     }
 
     @Override
     public void stop() {
-        if (recorder != null) {
-            recorder.uninstall();
+        if (receiver != null) {
+            receiver.uninstall();
         }
     }
 }

@@ -22,7 +22,7 @@ import java.util.Set;
 public final class PoolExhaustionRule implements Rule {
     static final double BUSY_SHARE = 0.8;
     static final int MIN_SLOW_ACQUIRES = 2;
-    private static final int HOLDERS_LISTED = 3;
+    static final int HOLDERS_LISTED = 3;
 
     private final Pools pools;
     private final ConnectionTracker tracker;
@@ -31,11 +31,9 @@ public final class PoolExhaustionRule implements Rule {
     private final long busyMillis;
     private final long waitMillis;
     private final long leakThresholdMillis;
-    private final Runnable onUnknownSite;
 
-    /** @param onUnknownSite called when holders of an exhausted pool have no site because their stacks were not sampled */
     public PoolExhaustionRule(Pools pools, ConnectionTracker tracker, StatementStats statements, long windowMillis,
-                              long busyMillis, long waitMillis, long leakThresholdMillis, Runnable onUnknownSite) {
+                              long busyMillis, long waitMillis, long leakThresholdMillis) {
         this.pools = pools;
         this.tracker = tracker;
         this.statements = statements;
@@ -43,28 +41,49 @@ public final class PoolExhaustionRule implements Rule {
         this.busyMillis = busyMillis;
         this.waitMillis = waitMillis;
         this.leakThresholdMillis = leakThresholdMillis;
-        this.onUnknownSite = onUnknownSite;
+    }
+
+    /** A pool's figures over the window, when they show it exhausted. */
+    private record Exhaustion(PoolStats pool, PoolStats.Snapshot last, long timeouts, long slowAcquires, long busyFor,
+                              int peakWaiting) {
     }
 
     @Override
     public void evaluate(long nowMillis, List<Finding> out) {
         for (PoolStats pool : pools.all()) {
-            List<PoolStats.Snapshot> snaps = pool.since(nowMillis - windowMillis);
-            if (snaps.size() < 2) {
-                continue;
+            Exhaustion e = judge(pool, nowMillis);
+            if (e != null) {
+                out.add(finding(e, nowMillis));
             }
-            PoolStats.Snapshot first = snaps.get(0);
-            PoolStats.Snapshot last = snaps.get(snaps.size() - 1);
-            long timeouts = last.timeouts() - first.timeouts();
-            long slowAcquires = last.slowAcquires() - first.slowAcquires();
-            long busyFor = busyFor(snaps);
-            int peakWaiting = snaps.stream().mapToInt(PoolStats.Snapshot::waiting).max().orElse(0);
-            boolean busy = busyFor >= busyMillis;
-            if (timeouts == 0 && !busy && slowAcquires < MIN_SLOW_ACQUIRES) {
-                continue;
-            }
-            out.add(finding(pool, last, timeouts, slowAcquires, busyFor, peakWaiting, nowMillis));
         }
+    }
+
+    /** The pools exhausted now, as {@link #evaluate} judges them; reads only. */
+    public List<PoolStats> exhaustedPools(long nowMillis) {
+        List<PoolStats> out = new ArrayList<>();
+        for (PoolStats pool : pools.all()) {
+            if (judge(pool, nowMillis) != null) {
+                out.add(pool);
+            }
+        }
+        return out;
+    }
+
+    private Exhaustion judge(PoolStats pool, long nowMillis) {
+        List<PoolStats.Snapshot> snaps = pool.since(nowMillis - windowMillis);
+        if (snaps.size() < 2) {
+            return null;
+        }
+        PoolStats.Snapshot first = snaps.get(0);
+        PoolStats.Snapshot last = snaps.get(snaps.size() - 1);
+        long timeouts = last.timeouts() - first.timeouts();
+        long slowAcquires = last.slowAcquires() - first.slowAcquires();
+        long busyFor = busyFor(snaps);
+        int peakWaiting = snaps.stream().mapToInt(PoolStats.Snapshot::waiting).max().orElse(0);
+        if (timeouts == 0 && busyFor < busyMillis && slowAcquires < MIN_SLOW_ACQUIRES) {
+            return null;
+        }
+        return new Exhaustion(pool, last, timeouts, slowAcquires, busyFor, peakWaiting);
     }
 
     /** How long the pool has been at 80 % or more without a break, up to the latest snapshot. */
@@ -80,8 +99,13 @@ public final class PoolExhaustionRule implements Rule {
         return last.atMillis() - start;
     }
 
-    private Finding finding(PoolStats pool, PoolStats.Snapshot last, long timeouts, long slowAcquires, long busyFor,
-                            int peakWaiting, long nowMillis) {
+    private Finding finding(Exhaustion e, long nowMillis) {
+        PoolStats pool = e.pool();
+        PoolStats.Snapshot last = e.last();
+        long timeouts = e.timeouts();
+        long slowAcquires = e.slowAcquires();
+        long busyFor = e.busyFor();
+        int peakWaiting = e.peakWaiting();
         List<String> why = new ArrayList<>();
         if (timeouts > 0) {
             why.add(timeouts + " acquisition(s) timed out");
@@ -113,9 +137,6 @@ public final class PoolExhaustionRule implements Rule {
         }
         Set<Site> slowSites = slowQuerySites(nowMillis);
         for (ConnectionTracker.Holders h : holders) {
-            if (h.site() == null) {
-                onUnknownSite.run();
-            }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("site", h.site() == null ? "(stack not sampled)" : h.site().toString());
             m.put("connections", h.count());

@@ -1,6 +1,6 @@
 package io.sreagent.feature.jfr;
 
-import io.sreagent.core.AgentLog;
+import io.sreagent.support.AgentLog;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -3,9 +3,9 @@ package io.sreagent.feature.memory;
 import io.sreagent.config.CoreOptions;
 import io.sreagent.config.Option;
 import io.sreagent.core.AgentContext;
-import io.sreagent.core.AgentLog;
 import io.sreagent.core.Feature;
 import io.sreagent.core.Rule;
+import io.sreagent.support.AgentLog;
 import io.sreagent.support.SampleWindow;
 
 import java.time.Duration;

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,8 +24,7 @@ class JdbcRulesTest {
         ConnectionTracker t = new ConnectionTracker(100);
         Object held = new Object();
         t.acquired(held, "pool", 0, "w", ORIGIN);
-        AtomicInteger escalations = new AtomicInteger();
-        ConnectionLeakRule rule = new ConnectionLeakRule(t, 30_000, List.of(), escalations::incrementAndGet);
+        ConnectionLeakRule rule = new ConnectionLeakRule(t, 30_000, List.of());
 
         assertTrue(evaluate(rule, 10_000).isEmpty(), "young connections are no leak");
         t.newlyHeldTooLong(45_000, 30_000); // what the feature does every evaluation
@@ -35,12 +34,13 @@ class JdbcRulesTest {
         assertEquals(SITE, f.site());
         assertEquals(1, f.evidence().get("heldNow"));
         assertEquals(45.0, f.evidence().get("oldestAgeSeconds"));
+        assertFalse(JdbcFeature.sitesMissing(t, quietPools(), 45_000, 30_000), "a leak with its site needs no more stacks");
 
         t.closed(held, () -> 50_000L);
         Finding late = evaluate(rule, 60_000).get(0);
         assertEquals("info", late.severity().label(), "returned after being reported: noted as info");
         assertEquals(1L, late.evidence().get("returnedAfterReport"));
-        assertEquals(0, escalations.get());
+        assertFalse(JdbcFeature.sitesMissing(t, quietPools(), 60_000, 30_000));
     }
 
     @Test
@@ -48,11 +48,15 @@ class JdbcRulesTest {
         ConnectionTracker t = new ConnectionTracker(100);
         Object held = new Object();
         t.acquired(held, "pool", 0, "w", null);
-        AtomicInteger escalations = new AtomicInteger();
-        Finding f = evaluate(new ConnectionLeakRule(t, 1_000, List.of(), escalations::incrementAndGet), 5_000).get(0);
+        Finding f = evaluate(new ConnectionLeakRule(t, 1_000, List.of()), 5_000).get(0);
         assertNull(f.site());
-        assertEquals(1, escalations.get());
+        assertTrue(JdbcFeature.sitesMissing(t, quietPools(), 5_000, 1_000), "stack capture escalates");
         assertTrue(f.title().contains("unknown site"), f.title());
+    }
+
+    private static PoolExhaustionRule quietPools() {
+        return new PoolExhaustionRule(new Pools(1_000_000_000L), new ConnectionTracker(10), new StatementStats(10),
+                60_000, 30_000, 1_000, 30_000);
     }
 
     @Test
@@ -60,9 +64,9 @@ class JdbcRulesTest {
         ConnectionTracker t = new ConnectionTracker(100);
         Object held = new Object();
         t.acquired(held, "pool", 0, "w", ORIGIN);
-        assertTrue(evaluate(new ConnectionLeakRule(t, 1_000, List.of("com.acme.Orders.load."), () -> { }), 5_000).isEmpty());
-        assertTrue(evaluate(new ConnectionLeakRule(t, 1_000, List.of("com.acme."), () -> { }), 5_000).isEmpty());
-        assertEquals(1, evaluate(new ConnectionLeakRule(t, 1_000, List.of("com.acme.Orders.loadAll."), () -> { }), 5_000).size());
+        assertTrue(evaluate(new ConnectionLeakRule(t, 1_000, List.of("com.acme.Orders.load.")), 5_000).isEmpty());
+        assertTrue(evaluate(new ConnectionLeakRule(t, 1_000, List.of("com.acme.")), 5_000).isEmpty());
+        assertEquals(1, evaluate(new ConnectionLeakRule(t, 1_000, List.of("com.acme.Orders.loadAll.")), 5_000).size());
     }
 
     @Test
@@ -110,7 +114,7 @@ class JdbcRulesTest {
         pool.acquired(1_000_500_000L, new SQLTransientConnectionException("Connection is not available, request timed out"));
         pool.sample(1_000, 3);
         PoolExhaustionRule rule = new PoolExhaustionRule(pools, new ConnectionTracker(10), new StatementStats(10),
-                60_000, 30_000, 1_000, 30_000, () -> { });
+                60_000, 30_000, 1_000, 30_000);
         Finding f = evaluate(rule, 1_000).get(0);
         assertEquals("critical", f.severity().label());
         assertEquals(1L, f.evidence().get("timeoutsInWindow"));
@@ -126,7 +130,7 @@ class JdbcRulesTest {
             pool.sample(i * 1000L, 1);
         }
         assertTrue(evaluate(new PoolExhaustionRule(pools, new ConnectionTracker(10), new StatementStats(10),
-                60_000, 3_000, 1_000, 30_000, () -> { }), 10_000).isEmpty());
+                60_000, 3_000, 1_000, 30_000), 10_000).isEmpty());
     }
 
     @Test

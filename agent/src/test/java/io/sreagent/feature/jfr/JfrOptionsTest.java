@@ -1,8 +1,8 @@
 package io.sreagent.feature.jfr;
 
+import io.sreagent.Features;
 import io.sreagent.config.ConfigException;
 import io.sreagent.config.ConfigLoader;
-import io.sreagent.core.Features;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

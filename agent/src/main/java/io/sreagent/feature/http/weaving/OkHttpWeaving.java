@@ -25,6 +25,11 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 public final class OkHttpWeaving implements Weaving {
 
     @Override
+    public String name() {
+        return "okhttp";
+    }
+
+    @Override
     public ElementMatcher<? super TypeDescription> types() {
         return namedOneOf("okhttp3.internal.connection.RealCall", "okhttp3.RealCall");
     }

@@ -1,6 +1,7 @@
 package io.sreagent.feature.http.weaving;
 
 import io.sreagent.bootstrap.HttpHooks;
+import io.sreagent.weave.Matchers;
 import io.sreagent.weave.Weaver;
 import io.sreagent.weave.Weaving;
 import jakarta.servlet.DispatcherType;
@@ -11,10 +12,7 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
@@ -47,12 +45,15 @@ public final class ServletWeaving implements Weaving {
         return new ServletWeaving("javax.servlet.", JavaxAdvice.class);
     }
 
+    /** "servlet-jakarta" or "servlet-javax". */
+    @Override
+    public String name() {
+        return "servlet-" + namespace.substring(0, namespace.indexOf('.'));
+    }
+
     @Override
     public ElementMatcher<? super TypeDescription> types() {
-        return not(nameStartsWith("java.").or(nameStartsWith("jdk.")).or(nameStartsWith("sun."))
-                .or(nameStartsWith("com.sun.")))
-                .and(not(isInterface()))
-                .and(hasSuperType(named(namespace + "Servlet").or(named(namespace + "FilterChain"))));
+        return Matchers.outside(Matchers.JDK).and(Matchers.classesExtending(namespace + "Servlet", namespace + "FilterChain"));
     }
 
     @Override

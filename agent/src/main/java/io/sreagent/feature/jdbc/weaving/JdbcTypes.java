@@ -1,13 +1,10 @@
 package io.sreagent.feature.jdbc.weaving;
 
+import io.sreagent.weave.Matchers;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
+import java.util.List;
 
 /**
  * Type matchers for JDBC implementations. JDBC is all interfaces, so the woven classes are the
@@ -16,22 +13,15 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
  */
 final class JdbcTypes {
 
+    /** Packages that never implement JDBC: the agent's own, the JDK's, servers and languages. */
+    private static final List<String> SKIPPED = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "io.sreagent.",
+            "org.eclipse.jetty.", "org.slf4j.", "kotlin.", "scala.");
+
     private JdbcTypes() {
     }
 
     /** Concrete or abstract classes (abstract ones such as HikariCP's ProxyConnection implement close()) of the interface. */
     static ElementMatcher.Junction<TypeDescription> implementing(String interfaceName) {
-        return not(nameStartsWith("java.")
-                .or(nameStartsWith("javax."))
-                .or(nameStartsWith("jdk."))
-                .or(nameStartsWith("sun."))
-                .or(nameStartsWith("com.sun."))
-                .or(nameStartsWith("io.sreagent."))
-                .or(nameStartsWith("org.eclipse.jetty."))
-                .or(nameStartsWith("org.slf4j."))
-                .or(nameStartsWith("kotlin."))
-                .or(nameStartsWith("scala.")))
-                .and(not(isInterface()))
-                .and(hasSuperType(named(interfaceName)));
+        return Matchers.outside(SKIPPED).and(Matchers.classesExtending(interfaceName));
     }
 }

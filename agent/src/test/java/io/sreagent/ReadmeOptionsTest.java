@@ -1,7 +1,8 @@
-package io.sreagent.core;
+package io.sreagent;
 
 import io.sreagent.config.CoreOptions;
 import io.sreagent.config.Option;
+import io.sreagent.core.Feature;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

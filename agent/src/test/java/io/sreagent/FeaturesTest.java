@@ -1,6 +1,7 @@
-package io.sreagent.core;
+package io.sreagent;
 
 import io.sreagent.config.Option;
+import io.sreagent.core.Feature;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

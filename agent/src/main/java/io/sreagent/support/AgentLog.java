@@ -1,4 +1,4 @@
-package io.sreagent.core;
+package io.sreagent.support;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,8 @@
-package io.sreagent.core;
+package io.sreagent;
 
 import io.sreagent.config.CoreOptions;
 import io.sreagent.config.Option;
+import io.sreagent.core.Feature;
 import io.sreagent.feature.deadlock.DeadlockFeature;
 import io.sreagent.feature.fd.FdFeature;
 import io.sreagent.feature.http.HttpFeature;
