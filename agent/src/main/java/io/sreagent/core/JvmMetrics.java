@@ -1,7 +1,6 @@
 package io.sreagent.core;
 
-import io.sreagent.feature.fd.OpenFiles;
-import io.sreagent.feature.memory.HeapAfterGc;
+import io.sreagent.support.OpenFiles;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -44,7 +43,7 @@ public final class JvmMetrics {
 
         Map<String, Object> memory = new LinkedHashMap<>();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        long max = HeapAfterGc.maxHeap();
+        long max = maxHeap();
         memory.put("heapUsedMb", heap.getUsed() >> 20);
         memory.put("heapCommittedMb", heap.getCommitted() >> 20);
         memory.put("heapMaxMb", max >> 20);
@@ -93,5 +92,11 @@ public final class JvmMetrics {
 
     private static double percent(double load) {
         return load < 0 ? -1 : load * 100.0;
+    }
+
+    /** The heap's maximum size in bytes (-Xmx), as the JVM reports it. */
+    public static long maxHeap() {
+        long max = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
+        return max > 0 ? max : Runtime.getRuntime().maxMemory();
     }
 }

@@ -6,6 +6,7 @@ import io.sreagent.core.AgentContext;
 import io.sreagent.core.Feature;
 import io.sreagent.core.Rule;
 import io.sreagent.support.AgentLog;
+import io.sreagent.support.OpenFiles;
 import io.sreagent.support.SampleWindow;
 
 import java.time.Duration;

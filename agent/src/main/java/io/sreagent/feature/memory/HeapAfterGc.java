@@ -140,10 +140,4 @@ public final class HeapAfterGc implements NotificationListener {
             }
         }
     }
-
-    /** The heap's maximum size in bytes (-Xmx), as the JVM reports it. */
-    public static long maxHeap() {
-        long max = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
-        return max > 0 ? max : Runtime.getRuntime().maxMemory();
-    }
 }

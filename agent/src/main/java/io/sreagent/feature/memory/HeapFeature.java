@@ -4,6 +4,7 @@ import io.sreagent.config.CoreOptions;
 import io.sreagent.config.Option;
 import io.sreagent.core.AgentContext;
 import io.sreagent.core.Feature;
+import io.sreagent.core.JvmMetrics;
 import io.sreagent.core.Rule;
 import io.sreagent.support.SampleWindow;
 
@@ -34,7 +35,7 @@ public final class HeapFeature implements Feature {
         Duration window = context.config().get(MemoryOptions.HEAP_WINDOW);
         Duration every = context.config().get(CoreOptions.EVALUATE_INTERVAL);
         percentWindow = new SampleWindow(SampleWindow.capacityFor(window, every));
-        maxHeap = HeapAfterGc.maxHeap();
+        maxHeap = JvmMetrics.maxHeap();
         afterGc = HeapAfterGc.open();
         rules = List.of(new HeapPressureRule(percentWindow, context.config().get(MemoryOptions.HEAP_THRESHOLD), window, maxHeap));
     }

@@ -4,6 +4,7 @@ import io.sreagent.config.CoreOptions;
 import io.sreagent.config.Option;
 import io.sreagent.core.AgentContext;
 import io.sreagent.core.Feature;
+import io.sreagent.core.JvmMetrics;
 import io.sreagent.core.Rule;
 import io.sreagent.support.AgentLog;
 import io.sreagent.support.SampleWindow;
@@ -46,7 +47,7 @@ public final class MemoryFeature implements Feature {
         window = context.config().get(MemoryOptions.MEMORY_WINDOW);
         histograms = context.config().get(MemoryOptions.MEMORY_HISTOGRAM);
         usedMb = new SampleWindow(SampleWindow.capacityFor(window, context.config().get(CoreOptions.EVALUATE_INTERVAL)));
-        rule = new MemoryGrowthRule(usedMb, context.config().get(MemoryOptions.MEMORY_GROWTH), window, HeapAfterGc.maxHeap(),
+        rule = new MemoryGrowthRule(usedMb, context.config().get(MemoryOptions.MEMORY_GROWTH), window, JvmMetrics.maxHeap(),
                 () -> growth);
         growth = histograms ? null : new MemoryGrowthRule.ClassGrowth(List.of(), 0, "off (memory.histogram=off)");
         afterGc = HeapAfterGc.open();

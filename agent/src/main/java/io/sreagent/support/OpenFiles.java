@@ -1,4 +1,4 @@
-package io.sreagent.feature.fd;
+package io.sreagent.support;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 
