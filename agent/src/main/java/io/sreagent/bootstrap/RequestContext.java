@@ -8,12 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * thread-local for all of it on purpose: each thread-local the agent adds crowds the thread's
  * ThreadLocalMap, and look-ups that miss their slot (the application's own included) get slower.
  * One instance per thread, reused from request to request; only the outermost inbound entry (filter
- * chain or servlet, nested dispatches included) opens and closes the request.
- *
- * <p>The public API for other instrumentations is the three static methods {@link #addDbNanos},
- * {@link #addHttpNanos} and {@link #inRequest}: call them from advice, on the thread that made the
- * call, with the elapsed time of the finished call (outermost calls only, so nested ones are not
- * counted twice); they do nothing when the thread is not serving a request. Lives in the bootstrap
+ * chain or servlet, nested dispatches included) opens and closes the request. Lives in the bootstrap
  * loader (java.base only) so advice in every class loader reaches the same instance.
  */
 public final class RequestContext {
@@ -61,21 +56,6 @@ public final class RequestContext {
     /** This thread's record. */
     public static RequestContext current() {
         return CURRENT.get();
-    }
-
-    /** JDBC advice: a statement (or connection acquisition) on this thread took {@code nanos}. */
-    public static void addDbNanos(long nanos) {
-        CURRENT.get().addDb(nanos);
-    }
-
-    /** Outbound HTTP advice: a call made on this thread took {@code nanos}. */
-    public static void addHttpNanos(long nanos) {
-        CURRENT.get().addHttp(nanos);
-    }
-
-    /** True while this thread is serving an inbound request. */
-    public static boolean inRequest() {
-        return CURRENT.get().active;
     }
 
     void begin() {

@@ -16,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HttpHooksTest {
     private final List<String> seen = new ArrayList<>();
     private final List<long[]> times = new ArrayList<>();
+    /** What the JDBC hooks measured of each statement, in order. */
+    private final List<Long> statementNanos = new ArrayList<>();
 
     private final HttpHooks.Receiver listener = new HttpHooks.Receiver() {
         @Override
@@ -44,14 +46,51 @@ class HttpHooksTest {
         }
     };
 
+    /** The JDBC hooks count a statement only while they have a receiver. */
+    private final JdbcHooks.Receiver statements = new JdbcHooks.Receiver() {
+        @Override
+        public void acquired(Object source, Object connection, Throwable error, long nanos, long endNanos,
+                             RequestContext thread) {
+        }
+
+        @Override
+        public void closed(Object connection, RequestContext thread) {
+        }
+
+        @Override
+        public void prepared(Object statement, String sql) {
+        }
+
+        @Override
+        public String executed(Object statement, String sql, Throwable error, long nanos) {
+            statementNanos.add(nanos);
+            return sql;
+        }
+    };
+
     @BeforeEach
     void install() {
         HttpHooks.install(listener);
+        JdbcHooks.install(statements);
     }
 
     @AfterEach
     void uninstall() {
         HttpHooks.uninstall();
+        JdbcHooks.uninstall();
+    }
+
+    /** A statement executed on this thread through the JDBC hooks, as if it began {@code agoNanos} ago. */
+    private void execute(long agoNanos) {
+        RequestContext c = JdbcHooks.executeEnter();
+        c.jdbcStart[JdbcHooks.EXECUTE] -= agoNanos;
+        JdbcHooks.executeExit(c, "statement", "SELECT 1", null);
+    }
+
+    /** One blocking outbound call made on this thread through the HTTP hooks. */
+    private static void call(String host) {
+        long start = HttpHooks.outboundEnter();
+        HttpHooks.outboundRecord(HttpHooks.outboundLeave(start), "c", "GET", "http", host, 80, 200, null, true, true);
     }
 
     @Test
@@ -60,23 +99,24 @@ class HttpHooksTest {
         long inner = HttpHooks.inboundEnter();              // servlet
         assertTrue(outer != 0);
         assertEquals(0, inner);
-        assertTrue(RequestContext.inRequest());
-        RequestContext.addDbNanos(5_000_000);
-        RequestContext.addDbNanos(1_000_000);
+        assertTrue(RequestContext.current().active());
+        execute(5_000_000);
+        execute(1_000_000);
         long call = HttpHooks.outboundEnter();
         long nestedCall = HttpHooks.outboundEnter();
         HttpHooks.outboundRecord(HttpHooks.outboundLeave(nestedCall), "c", "GET", "http", "ignored", 80, 200, null, true, true);
         HttpHooks.outboundRecord(HttpHooks.outboundLeave(call), "c", "GET", "http", "up", 80, 200, null, true, true);
-        RequestContext.addHttpNanos(0);
+        call("up");
         HttpHooks.inboundRecord(HttpHooks.inboundLeave(inner), "s", "GET", "/inner", null, 200, null, false, true);
         HttpHooks.inboundRecord(HttpHooks.inboundLeave(outer), "s", "GET", "/x", null, 200, null, false, true);
 
-        assertEquals(List.of("out up 200", "in GET /x 200 top=up"), seen);
+        assertEquals(List.of("out up 200", "out up 200", "in GET /x 200 top=up"), seen);
         long[] t = times.get(0);
-        assertEquals(6_000_000, t[1]);
+        assertEquals(statementNanos.get(0) + statementNanos.get(1), t[1]);
+        assertTrue(t[1] >= 6_000_000, String.valueOf(t[1]));
         assertEquals(2, t[2]);
-        assertEquals(2, t[4], "one timed call plus one reported directly");
-        assertFalse(RequestContext.inRequest());
+        assertEquals(2, t[4], "two outermost calls; the nested one is not counted");
+        assertFalse(RequestContext.current().active());
     }
 
     @Test
@@ -90,7 +130,7 @@ class HttpHooksTest {
 
     @Test
     void timeOutsidARequestIsNotAttributed() {
-        RequestContext.addDbNanos(1_000);
+        execute(1_000);
         long a = HttpHooks.inboundEnter();
         HttpHooks.inboundRecord(HttpHooks.inboundLeave(a), "s", "GET", "/", null, 200, null, false, true);
         assertEquals(0, times.get(0)[1]);
@@ -121,7 +161,7 @@ class HttpHooksTest {
         long a = HttpHooks.inboundEnter();
         assertEquals(0, a);
         assertEquals(-1, HttpHooks.inboundLeave(a));
-        assertFalse(RequestContext.inRequest());
+        assertFalse(RequestContext.current().active());
         HttpHooks.install(listener);
         long b = HttpHooks.inboundEnter();
         assertTrue(b != 0, "depth went back to zero");
