@@ -8,7 +8,7 @@ import java.util.function.BiConsumer;
  */
 final class AsyncCall implements BiConsumer<Object, Throwable> {
     private final long start;
-    private final RequestContext context;
+    private final InboundRequest request;
     private final long generation;
     private final String client;
     private final String method;
@@ -19,10 +19,10 @@ final class AsyncCall implements BiConsumer<Object, Throwable> {
     private final boolean readTimeoutSet;
     private final StackTraceElement[] callStack;
 
-    AsyncCall(long start, RequestContext context, long generation, String client, String method, String scheme,
+    AsyncCall(long start, InboundRequest request, long generation, String client, String method, String scheme,
               String host, int port, boolean connectTimeoutSet, boolean readTimeoutSet, StackTraceElement[] callStack) {
         this.start = start;
-        this.context = context;
+        this.request = request;
         this.generation = generation;
         this.client = client;
         this.method = method;
@@ -39,7 +39,7 @@ final class AsyncCall implements BiConsumer<Object, Throwable> {
         try {
             long nanos = System.nanoTime() - start;
             if (generation >= 0) {
-                context.addHttpIfStill(generation, nanos);
+                request.addHttpIfStill(generation, nanos);
             }
             HttpHooks.Receiver r = HttpHooks.receiver();
             if (r != null) {

@@ -22,17 +22,10 @@ public final class HttpHooks {
     public interface Receiver {
 
         /**
-         * One inbound request finished (the outermost entry returned).
-         *
-         * @param template the framework's route template when one is known, else null
-         * @param status   the response status; 500 when an exception escaped
-         * @param async    the handler started asynchronous processing: duration and status are not final
-         * @param topHost  the outbound host the request waited on longest, or null
-         * @param topStatement the SQL statement (as reports show it) of the request's longest execution, or null
+         * One inbound request finished (the outermost entry returned), on the thread that served it.
+         * {@code request} is that thread's, reused for its next request: read it here, keep nothing of it.
          */
-        void inbound(String server, String method, String path, String template, int status, Throwable thrown,
-                     boolean async, long nanos, long dbNanos, long dbCalls, long httpNanos, long httpCalls,
-                     String topHost, int topPort, String topStatement, long topStatementNanos);
+        void inbound(InboundRequest request);
 
         /**
          * Whether the caller's stack is wanted for a call to this host (it costs microseconds, so only a
@@ -78,7 +71,7 @@ public final class HttpHooks {
         if (c.inboundDepth++ != 0 || receiver == null) {
             return 0L;
         }
-        c.begin();
+        c.request.begin();
         return System.nanoTime();
     }
 
@@ -91,7 +84,7 @@ public final class HttpHooks {
         if (start == 0L) {
             return -1L;
         }
-        c.end();
+        c.request.end();
         return System.nanoTime() - start;
     }
 
@@ -107,11 +100,14 @@ public final class HttpHooks {
             return;
         }
         try {
-            RequestContext c = RequestContext.current();
-            r.inbound(server, method, path, template instanceof String ? (String) template : null,
-                    thrown != null && status < 500 ? 500 : status, thrown, async,
-                    nanos, c.dbNanos(), c.dbCalls(), c.httpNanos(), c.httpCalls(), c.topHost(), c.topPort(),
-                    c.topStatement(), c.topStatementNanos());
+            InboundRequest request = RequestContext.current().request;
+            request.ended(server, method, path, template instanceof String ? (String) template : null,
+                    thrown != null && status < 500 ? 500 : status, thrown, async, nanos);
+            try {
+                r.inbound(request);
+            } finally {
+                request.forgetThrown();
+            }
         } catch (Throwable ignored) {
             // never into the application
         }
@@ -148,14 +144,14 @@ public final class HttpHooks {
         if (nanos < 0) {
             return;
         }
-        RequestContext c = RequestContext.current();
-        c.addHttp(nanos);
+        InboundRequest request = RequestContext.current().request;
+        request.addHttp(nanos);
         Receiver r = receiver;
         if (r == null) {
             return;
         }
         try {
-            c.noteHost(host, port, nanos);
+            request.noteHost(host, port, nanos);
             StackTraceElement[] stack = r.wantsCallSite(host, port, connectTimeoutSet && readTimeoutSet, status,
                     thrown != null && status < 0) ? new Throwable().getStackTrace() : null;
             r.outbound(client, method, scheme, host, port, status, thrown, nanos, connectTimeoutSet, readTimeoutSet,
@@ -173,11 +169,11 @@ public final class HttpHooks {
             return;
         }
         try {
-            RequestContext c = RequestContext.current();
+            InboundRequest request = RequestContext.current().request;
             StackTraceElement[] stack = r.wantsCallSite(host, port, connectTimeoutSet && readTimeoutSet, 0, false)
                     ? new Throwable().getStackTrace() : null;
-            AsyncCall call = new AsyncCall(start, c, c.active() ? c.generation() : -1, client, method, scheme, host,
-                    port, connectTimeoutSet, readTimeoutSet, stack);
+            AsyncCall call = new AsyncCall(start, request, request.active() ? request.generation() : -1, client,
+                    method, scheme, host, port, connectTimeoutSet, readTimeoutSet, stack);
             ((CompletableFuture<?>) future).whenComplete(call);
         } catch (Throwable ignored) {
             // never into the application

@@ -32,9 +32,7 @@ class ConnectionTimeoutsTest {
 
     private static final class ReceiverStub implements HttpHooks.Receiver {
         @Override
-        public void inbound(String server, String method, String path, String template, int status, Throwable thrown,
-                            boolean async, long nanos, long dbNanos, long dbCalls, long httpNanos, long httpCalls,
-                            String topHost, int topPort, String topStatement, long topStatementNanos) {
+        public void inbound(InboundRequest request) {
         }
 
         @Override

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The nesting and attribution logic behind the advice, driven the way woven code calls it. */
@@ -21,11 +22,10 @@ class HttpHooksTest {
 
     private final HttpHooks.Receiver listener = new HttpHooks.Receiver() {
         @Override
-        public void inbound(String server, String method, String path, String template, int status, Throwable thrown,
-                            boolean async, long nanos, long dbNanos, long dbCalls, long httpNanos, long httpCalls,
-                            String topHost, int topPort, String topStatement, long topStatementNanos) {
-            seen.add("in " + method + " " + path + " " + status + " top=" + topHost);
-            times.add(new long[] {nanos, dbNanos, dbCalls, httpNanos, httpCalls});
+        public void inbound(InboundRequest request) {
+            seen.add("in " + request.method() + " " + request.path() + " " + request.status() + " top=" + request.topHost());
+            times.add(new long[] {request.nanos(), request.dbNanos(), request.dbCalls(), request.httpNanos(),
+                    request.httpCalls()});
         }
 
         @Override
@@ -99,7 +99,7 @@ class HttpHooksTest {
         long inner = HttpHooks.inboundEnter();              // servlet
         assertTrue(outer != 0);
         assertEquals(0, inner);
-        assertTrue(RequestContext.current().active());
+        assertTrue(RequestContext.current().request.active());
         execute(5_000_000);
         execute(1_000_000);
         long call = HttpHooks.outboundEnter();
@@ -116,7 +116,7 @@ class HttpHooksTest {
         assertTrue(t[1] >= 6_000_000, String.valueOf(t[1]));
         assertEquals(2, t[2]);
         assertEquals(2, t[4], "two outermost calls; the nested one is not counted");
-        assertFalse(RequestContext.current().active());
+        assertFalse(RequestContext.current().request.active());
     }
 
     @Test
@@ -126,6 +126,14 @@ class HttpHooksTest {
         long b = HttpHooks.inboundEnter();
         HttpHooks.inboundRecord(HttpHooks.inboundLeave(b), "s", "GET", "/error-page", null, 500, null, false, false);
         assertEquals(List.of("in GET /boom 500 top=null"), seen);
+    }
+
+    @Test
+    void theThreadsRequestKeepsNoExceptionOnceReported() {
+        long a = HttpHooks.inboundEnter();
+        HttpHooks.inboundRecord(HttpHooks.inboundLeave(a), "s", "GET", "/boom", null, 500, new IllegalStateException(), false, true);
+        assertEquals(List.of("in GET /boom 500 top=null"), seen);
+        assertNull(RequestContext.current().request.thrown(), "it would pin the application's classes to this thread");
     }
 
     @Test
@@ -161,7 +169,7 @@ class HttpHooksTest {
         long a = HttpHooks.inboundEnter();
         assertEquals(0, a);
         assertEquals(-1, HttpHooks.inboundLeave(a));
-        assertFalse(RequestContext.current().active());
+        assertFalse(RequestContext.current().request.active());
         HttpHooks.install(listener);
         long b = HttpHooks.inboundEnter();
         assertTrue(b != 0, "depth went back to zero");

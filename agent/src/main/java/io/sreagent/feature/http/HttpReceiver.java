@@ -1,6 +1,7 @@
 package io.sreagent.feature.http;
 
 import io.sreagent.bootstrap.HttpHooks;
+import io.sreagent.bootstrap.InboundRequest;
 import io.sreagent.report.Site;
 import io.sreagent.support.StackSites;
 
@@ -56,26 +57,25 @@ public final class HttpReceiver implements HttpHooks.Receiver {
     }
 
     @Override
-    public void inbound(String server, String method, String path, String template, int status, Throwable thrown,
-                        boolean async, long nanos, long dbNanos, long dbCalls, long httpNanos, long httpCalls,
-                        String topHost, int topPort, String topStatement, long topStatementNanos) {
-        String m = method(method);
-        String route = template != null ? template : RouteNormalizer.normalize(path);
-        EndpointStats stats = endpoint(server, m, route);
-        if (async) {
+    public void inbound(InboundRequest request) {
+        String m = method(request.method());
+        String route = request.template() != null ? request.template() : RouteNormalizer.normalize(request.path());
+        EndpointStats stats = endpoint(request.server(), m, route);
+        if (request.async()) {
             stats.recordAsync();
             return;
         }
         String exceptionType = null;
         Site exceptionSite = null;
-        if (thrown != null) {
-            Throwable root = rootCause(thrown);
+        if (request.thrown() != null) {
+            Throwable root = rootCause(request.thrown());
             exceptionType = root.getClass().getName();
             exceptionSite = sites.siteOf(root.getStackTrace());
         }
-        stats.record(status, nanos, dbNanos, dbCalls, httpNanos, httpCalls,
-                topHost == null ? null : hostKey(topHost, topPort, null), topStatement, topStatementNanos,
-                exceptionType, exceptionSite);
+        String topHost = request.topHost();
+        stats.record(request.status(), request.nanos(), request.dbNanos(), request.dbCalls(), request.httpNanos(),
+                request.httpCalls(), topHost == null ? null : hostKey(topHost, request.topPort(), null),
+                request.topStatement(), request.topStatementNanos(), exceptionType, exceptionSite);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.sreagent.feature.http;
 
+import io.sreagent.bootstrap.HookCarriers;
 import io.sreagent.report.Site;
 import io.sreagent.support.StackSites;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ class HttpReceiverTest {
             new StackTraceElement("com.acme.Checkout", "pay", "Checkout.java", 42)};
 
     private void request(String method, String path, String template, int status, Throwable thrown) {
-        t.inbound("servlet", method, path, template, status, thrown, false, 10 * MS, 0, 0, 0, 0, null, -1, null, 0);
+        t.inbound(HookCarriers.inbound("servlet", method, path, template, status, thrown, false, 10 * MS, 0, 0, 0, 0,
+                null, -1, null, 0));
     }
 
     private EndpointStats endpoint(String method, String route) {
@@ -65,8 +67,10 @@ class HttpReceiverTest {
 
     @Test
     void breakdownSplitsDatabaseExternalAndOwnTime() {
-        t.inbound("servlet", "GET", "/mix", null, 200, null, false, 100 * MS, 50 * MS, 2, 30 * MS, 1, "api.example", 443, null, 0);
-        t.inbound("servlet", "GET", "/mix", null, 200, null, false, 100 * MS, 30 * MS, 2, 10 * MS, 1, "api.example", 443, null, 0);
+        t.inbound(HookCarriers.inbound("servlet", "GET", "/mix", null, 200, null, false, 100 * MS, 50 * MS, 2,
+                30 * MS, 1, "api.example", 443, null, 0));
+        t.inbound(HookCarriers.inbound("servlet", "GET", "/mix", null, 200, null, false, 100 * MS, 30 * MS, 2,
+                10 * MS, 1, "api.example", 443, null, 0));
         EndpointStats.Breakdown b = endpoint("GET", "/mix").breakdown();
         assertEquals(40.0, b.dbPercent());
         assertEquals(20.0, b.externalPercent());

@@ -1,6 +1,7 @@
 package io.sreagent.feature.http;
 
 import io.sreagent.core.Rule;
+import io.sreagent.bootstrap.HookCarriers;
 import io.sreagent.report.Finding;
 import io.sreagent.report.Severity;
 import io.sreagent.support.StackSites;
@@ -29,9 +30,9 @@ class HttpRulesTest {
 
     private void requests(String path, int n, long millis, long dbMillis, long httpMillis, int status) {
         for (int i = 0; i < n; i++) {
-            t.inbound("servlet", "GET", path, null, status, null, false, millis * MS, dbMillis * MS, 1,
-                    httpMillis * MS, httpMillis > 0 ? 1 : 0, httpMillis > 0 ? "api" : null, 443,
-                    dbMillis > 0 ? "SELECT * FROM orders WHERE id = ?" : null, dbMillis * MS);
+            t.inbound(HookCarriers.inbound("servlet", "GET", path, null, status, null, false, millis * MS,
+                    dbMillis * MS, 1, httpMillis * MS, httpMillis > 0 ? 1 : 0, httpMillis > 0 ? "api" : null, 443,
+                    dbMillis > 0 ? "SELECT * FROM orders WHERE id = ?" : null, dbMillis * MS));
         }
     }
 
@@ -76,7 +77,8 @@ class HttpRulesTest {
         requests("/bad", 99, 5, 0, 0, 200);
         IllegalStateException boom = new IllegalStateException();
         boom.setStackTrace(new StackTraceElement[] {new StackTraceElement("com.acme.Pay", "charge", "Pay.java", 9)});
-        t.inbound("servlet", "GET", "/bad", null, 500, boom, false, MS, 0, 0, 0, 0, null, -1, null, 0);
+        t.inbound(HookCarriers.inbound("servlet", "GET", "/bad", null, 500, boom, false, MS, 0, 0, 0, 0, null, -1,
+                null, 0));
         List<Finding> f = run(new EndpointErrorsRule(t, 0.1, 20));
         assertEquals(1, f.size(), f.toString());
         assertEquals("/bad", f.get(0).evidence().get("route"));

@@ -1,0 +1,26 @@
+package io.sreagent.bootstrap;
+
+/** What the hooks hand to receivers, filled in directly, for the receivers' own tests in other packages. */
+public final class HookCarriers {
+
+    private HookCarriers() {
+    }
+
+    /** A finished inbound request, with the time below it as the hooks would have added it up. */
+    public static InboundRequest inbound(String server, String method, String path, String template, int status,
+                                         Throwable thrown, boolean async, long nanos, long dbNanos, long dbCalls,
+                                         long httpNanos, long httpCalls, String topHost, int topPort,
+                                         String topStatement, long topStatementNanos) {
+        InboundRequest request = new InboundRequest();
+        request.dbNanos = dbNanos;
+        request.dbCalls = dbCalls;
+        request.httpNanos = httpNanos;
+        request.httpCalls = httpCalls;
+        request.topHost = topHost;
+        request.topPort = topPort;
+        request.topStatement = topStatement;
+        request.topStatementNanos = topStatementNanos;
+        request.ended(server, method, path, template, status, thrown, async, nanos);
+        return request;
+    }
+}
