@@ -35,14 +35,11 @@ public final class HttpHooks {
         boolean wantsCallSite(String host, int port, boolean timeoutsSet, int status, boolean failed);
 
         /**
-         * One outbound call finished.
-         *
-         * @param status    the response status, or -1 when no response arrived
-         * @param callStack where the call was made when {@link #wantsCallSite} asked for it, else null
+         * One outbound call finished: a blocking one on the thread that made it, whose carrier is reused
+         * for its next call; an asynchronous one on the thread that completed it. Read {@code call} here,
+         * keep nothing of it.
          */
-        void outbound(String client, String method, String scheme, String host, int port, int status, Throwable thrown,
-                      long nanos, boolean connectTimeoutSet, boolean readTimeoutSet, boolean async,
-                      StackTraceElement[] callStack);
+        void outbound(OutboundCall call);
 
         /** The status code of a response object of a client this listener knows, or -1. */
         int statusOf(Object response);
@@ -144,18 +141,19 @@ public final class HttpHooks {
         if (nanos < 0) {
             return;
         }
-        InboundRequest request = RequestContext.current().request;
-        request.addHttp(nanos);
+        RequestContext c = RequestContext.current();
+        c.request.addHttp(nanos);
         Receiver r = receiver;
         if (r == null) {
             return;
         }
         try {
-            request.noteHost(host, port, nanos);
-            StackTraceElement[] stack = r.wantsCallSite(host, port, connectTimeoutSet && readTimeoutSet, status,
+            c.request.noteHost(host, port, nanos);
+            OutboundCall call = c.blockingCall;
+            call.describe(client, method, scheme, host, port, connectTimeoutSet, readTimeoutSet);
+            call.callStack = r.wantsCallSite(host, port, connectTimeoutSet && readTimeoutSet, status,
                     thrown != null && status < 0) ? new Throwable().getStackTrace() : null;
-            r.outbound(client, method, scheme, host, port, status, thrown, nanos, connectTimeoutSet, readTimeoutSet,
-                    false, stack);
+            call.report(r, status, thrown, nanos);
         } catch (Throwable ignored) {
             // never into the application
         }
@@ -170,10 +168,10 @@ public final class HttpHooks {
         }
         try {
             InboundRequest request = RequestContext.current().request;
-            StackTraceElement[] stack = r.wantsCallSite(host, port, connectTimeoutSet && readTimeoutSet, 0, false)
+            AsyncCall call = new AsyncCall(start, request, request.active() ? request.generation() : -1);
+            call.describe(client, method, scheme, host, port, connectTimeoutSet, readTimeoutSet);
+            call.callStack = r.wantsCallSite(host, port, connectTimeoutSet && readTimeoutSet, 0, false)
                     ? new Throwable().getStackTrace() : null;
-            AsyncCall call = new AsyncCall(start, request, request.active() ? request.generation() : -1, client,
-                    method, scheme, host, port, connectTimeoutSet, readTimeoutSet, stack);
             ((CompletableFuture<?>) future).whenComplete(call);
         } catch (Throwable ignored) {
             // never into the application

@@ -15,6 +15,8 @@ public final class RequestContext {
 
     /** The inbound request this thread is serving, or served last. */
     final InboundRequest request = new InboundRequest();
+    /** The blocking outbound call this thread reports, reused from call to call. */
+    final OutboundCall blockingCall = new OutboundCall(false);
 
     /** Nesting of inbound entries on this thread; only depth 0 to 1 starts a request. */
     int inboundDepth;

@@ -41,9 +41,7 @@ class ConnectionTimeoutsTest {
         }
 
         @Override
-        public void outbound(String client, String method, String scheme, String host, int port, int status,
-                             Throwable thrown, long nanos, boolean connectTimeoutSet, boolean readTimeoutSet,
-                             boolean async, StackTraceElement[] callStack) {
+        public void outbound(OutboundCall call) {
         }
 
         @Override

@@ -23,4 +23,15 @@ public final class HookCarriers {
         request.ended(server, method, path, template, status, thrown, async, nanos);
         return request;
     }
+
+    /** An ended outbound call; {@code callStack} is where it was made, as the hooks would have captured it, or null. */
+    public static OutboundCall outbound(String client, String method, String scheme, String host, int port, int status,
+                                        Throwable thrown, long nanos, boolean connectTimeoutSet, boolean readTimeoutSet,
+                                        boolean async, StackTraceElement[] callStack) {
+        OutboundCall call = new OutboundCall(async);
+        call.describe(client, method, scheme, host, port, connectTimeoutSet, readTimeoutSet);
+        call.ended(status, thrown, nanos);
+        call.callStack = callStack;
+        return call;
+    }
 }

@@ -34,10 +34,9 @@ class HttpHooksTest {
         }
 
         @Override
-        public void outbound(String client, String method, String scheme, String host, int port, int status,
-                             Throwable thrown, long nanos, boolean connectTimeoutSet, boolean readTimeoutSet,
-                             boolean async, StackTraceElement[] callStack) {
-            seen.add("out " + host + " " + status + (async ? " async" : "") + (callStack != null ? " stack" : ""));
+        public void outbound(OutboundCall call) {
+            seen.add("out " + call.host() + " " + call.status() + (call.async() ? " async" : "")
+                    + (call.callStack() != null ? " stack" : ""));
         }
 
         @Override

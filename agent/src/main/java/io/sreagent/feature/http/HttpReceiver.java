@@ -2,6 +2,7 @@ package io.sreagent.feature.http;
 
 import io.sreagent.bootstrap.HttpHooks;
 import io.sreagent.bootstrap.InboundRequest;
+import io.sreagent.bootstrap.OutboundCall;
 import io.sreagent.report.Site;
 import io.sreagent.support.StackSites;
 
@@ -123,18 +124,19 @@ public final class HttpReceiver implements HttpHooks.Receiver {
     }
 
     @Override
-    public void outbound(String client, String method, String scheme, String host, int port, int status,
-                         Throwable thrown, long nanos, boolean connectTimeoutSet, boolean readTimeoutSet,
-                         boolean async, StackTraceElement[] callStack) {
+    public void outbound(OutboundCall call) {
+        int status = call.status();
+        Throwable thrown = call.thrown();
         String failure = null;
         boolean timeout = false;
         if (thrown != null && status < 0) {
             failure = thrown.getClass().getName();
             timeout = isTimeout(thrown);
         }
-        Site site = callStack == null ? null : sites.siteOf(callStack);
-        external(client, method(method), scheme, host, port)
-                .record(status, nanos, failure, timeout, connectTimeoutSet, readTimeoutSet, async, site);
+        Site site = call.callStack() == null ? null : sites.siteOf(call.callStack());
+        external(call.client(), method(call.method()), call.scheme(), call.host(), call.port())
+                .record(status, call.nanos(), failure, timeout, call.connectTimeoutSet(), call.readTimeoutSet(),
+                        call.async(), site);
     }
 
     @Override

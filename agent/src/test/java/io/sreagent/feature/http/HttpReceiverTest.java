@@ -28,6 +28,13 @@ class HttpReceiverTest {
                 null, -1, null, 0));
     }
 
+    /** A blocking call of 1 ms, with both time-outs set or neither, as the hooks report it. */
+    private static void call(HttpReceiver receiver, String client, String method, String scheme, String host, int port,
+                             int status, Throwable thrown, boolean timeoutsSet, StackTraceElement[] callStack) {
+        receiver.outbound(HookCarriers.outbound(client, method, scheme, host, port, status, thrown, MS, timeoutsSet,
+                timeoutsSet, false, callStack));
+    }
+
     private EndpointStats endpoint(String method, String route) {
         return t.endpoints().stream().filter(e -> e.method().equals(method) && e.route().equals(route))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + method + " " + route + " in " + t.endpoints()));
@@ -81,12 +88,12 @@ class HttpReceiverTest {
     @Test
     void outboundClassifiesStatusesTimeoutsAndMissingTimeouts() {
         StackTraceElement[] here = CALL;
-        t.outbound("java.net.http", "GET", "http", "up", 8080, 200, null, MS, true, true, false, here);
-        t.outbound("java.net.http", "GET", "http", "up", 8080, 429, null, MS, true, true, false, null);
-        t.outbound("java.net.http", "GET", "http", "up", 8080, 503, null, MS, true, true, false, null);
-        t.outbound("java.net.http", "GET", "http", "up", 8080, -1, new SocketTimeoutException("Read timed out"), MS, true, true, false, null);
-        t.outbound("java.net.http", "GET", "http", "up", 8080, -1, new IOException("reset"), MS, true, true, false, null);
-        t.outbound("HttpURLConnection", "GET", "http", "up", 8080, 200, null, MS, false, false, false, here);
+        call(t, "java.net.http", "GET", "http", "up", 8080, 200, null, true, here);
+        call(t, "java.net.http", "GET", "http", "up", 8080, 429, null, true, null);
+        call(t, "java.net.http", "GET", "http", "up", 8080, 503, null, true, null);
+        call(t, "java.net.http", "GET", "http", "up", 8080, -1, new SocketTimeoutException("Read timed out"), true, null);
+        call(t, "java.net.http", "GET", "http", "up", 8080, -1, new IOException("reset"), true, null);
+        call(t, "HttpURLConnection", "GET", "http", "up", 8080, 200, null, false, here);
         ExternalStats e = external("java.net.http");
         assertEquals("up:8080", e.host());
         assertEquals(5, e.count());
@@ -103,9 +110,9 @@ class HttpReceiverTest {
 
     @Test
     void hostsAreBoundedAndDefaultPortsFollowTheScheme() {
-        t.outbound("c", "GET", "https", "a", -1, 200, null, MS, true, true, false, null);
-        t.outbound("c", "GET", "http", "b", -1, 200, null, MS, true, true, false, null);
-        t.outbound("c", "GET", "http", "c", -1, 200, null, MS, true, true, false, null);
+        call(t, "c", "GET", "https", "a", -1, 200, null, true, null);
+        call(t, "c", "GET", "http", "b", -1, 200, null, true, null);
+        call(t, "c", "GET", "http", "c", -1, 200, null, true, null);
         assertTrue(t.externals().stream().anyMatch(e -> e.host().equals("a:443")));
         assertTrue(t.externals().stream().anyMatch(e -> e.host().equals("b:80")));
         assertTrue(t.externals().stream().anyMatch(e -> e.host().equals(HttpReceiver.OTHER)));
@@ -115,11 +122,11 @@ class HttpReceiverTest {
     void oneHostIsSeparatedByClientMethodAndPortAcrossRepeatedCalls() {
         HttpReceiver wide = new HttpReceiver(new StackSites(List.of()), 3, 10);
         for (int i = 0; i < 3; i++) {
-            wide.outbound("okhttp", "GET", "https", "api", 443, 200, null, MS, true, true, false, null);
-            wide.outbound("okhttp", "GET", "https", "api", -1, 200, null, MS, true, true, false, null);
-            wide.outbound("okhttp", "POST", "https", "api", 443, 200, null, MS, true, true, false, null);
-            wide.outbound("okhttp", "GET", "http", "api", 8080, 200, null, MS, true, true, false, null);
-            wide.outbound("apache-httpclient5", "GET", "https", "api", 443, 200, null, MS, true, true, false, null);
+            call(wide, "okhttp", "GET", "https", "api", 443, 200, null, true, null);
+            call(wide, "okhttp", "GET", "https", "api", -1, 200, null, true, null);
+            call(wide, "okhttp", "POST", "https", "api", 443, 200, null, true, null);
+            call(wide, "okhttp", "GET", "http", "api", 8080, 200, null, true, null);
+            call(wide, "apache-httpclient5", "GET", "https", "api", 443, 200, null, true, null);
         }
         Map<String, Long> calls = new java.util.TreeMap<>();
         wide.externals().forEach(e -> calls.put(e.client() + " " + e.method() + " " + e.host(), e.count()));

@@ -90,7 +90,8 @@ class HttpRulesTest {
 
     private void calls(String host, int n, long millis, int status, Throwable thrown, boolean timeouts) {
         for (int i = 0; i < n; i++) {
-            t.outbound("java.net.http", "GET", "https", host, -1, status, thrown, millis * MS, timeouts, timeouts, false, CALL);
+            t.outbound(HookCarriers.outbound("java.net.http", "GET", "https", host, -1, status, thrown, millis * MS,
+                    timeouts, timeouts, false, CALL));
         }
     }
 
@@ -135,7 +136,8 @@ class HttpRulesTest {
                 new StackTraceElement("okhttp3.internal.connection.RealCall$AsyncCall", "run", "RealCall.kt", 517),
                 new StackTraceElement("java.lang.Thread", "run", "Thread.java", 833)};
         for (int i = 0; i < 3; i++) {
-            t.outbound("okhttp", "GET", "https", "api", -1, 200, null, 10 * MS, true, false, false, dispatcher);
+            t.outbound(HookCarriers.outbound("okhttp", "GET", "https", "api", -1, 200, null, 10 * MS, true, false,
+                    false, dispatcher));
         }
         List<Finding> naked = run(new MissingTimeoutRule(t));
         assertEquals(1, naked.size());
