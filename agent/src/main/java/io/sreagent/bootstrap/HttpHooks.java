@@ -28,16 +28,16 @@ public final class HttpHooks {
         void inbound(InboundRequest request);
 
         /**
-         * Whether the caller's stack is wanted for a call to this host (it costs microseconds, so only a
-         * bounded sample of calls should get one). Blocking calls ask when they are over, with their
-         * outcome; asynchronous ones when they start, with {@code status} 0 (not known yet).
+         * An asynchronous call is being started, on the thread that starts it (its outcome is not known
+         * yet): the last chance to see where it was made. Returns what {@code call} is to carry to its
+         * completion as {@link OutboundCall#callSite()}, or null.
          */
-        boolean wantsCallSite(String host, int port, boolean timeoutsSet, int status, boolean failed);
+        Object asyncStarted(OutboundCall call);
 
         /**
-         * One outbound call finished: a blocking one on the thread that made it, whose carrier is reused
-         * for its next call; an asynchronous one on the thread that completed it. Read {@code call} here,
-         * keep nothing of it.
+         * One outbound call finished: a blocking one on the thread that made it (so its call site is
+         * the current stack), whose carrier is reused for its next call; an asynchronous one on the
+         * thread that completed it. Read {@code call} here, keep nothing of it.
          */
         void outbound(OutboundCall call);
 
@@ -151,8 +151,6 @@ public final class HttpHooks {
             c.request.noteHost(host, port, nanos);
             OutboundCall call = c.blockingCall;
             call.describe(client, method, scheme, host, port, connectTimeoutSet, readTimeoutSet);
-            call.callStack = r.wantsCallSite(host, port, connectTimeoutSet && readTimeoutSet, status,
-                    thrown != null && status < 0) ? new Throwable().getStackTrace() : null;
             call.report(r, status, thrown, nanos);
         } catch (Throwable ignored) {
             // never into the application
@@ -170,8 +168,7 @@ public final class HttpHooks {
             InboundRequest request = RequestContext.current().request;
             AsyncCall call = new AsyncCall(start, request, request.active() ? request.generation() : -1);
             call.describe(client, method, scheme, host, port, connectTimeoutSet, readTimeoutSet);
-            call.callStack = r.wantsCallSite(host, port, connectTimeoutSet && readTimeoutSet, 0, false)
-                    ? new Throwable().getStackTrace() : null;
+            call.callSite = r.asyncStarted(call);
             ((CompletableFuture<?>) future).whenComplete(call);
         } catch (Throwable ignored) {
             // never into the application

@@ -18,8 +18,8 @@ public class OutboundCall {
     private int status;
     private Throwable thrown;
     private long nanos;
-    /** Where the call was made, when the receiver asked for it. */
-    StackTraceElement[] callStack;
+    /** What the receiver kept of an asynchronous call when it started: its type, invisible from here. */
+    Object callSite;
 
     OutboundCall(boolean async) {
         this.async = async;
@@ -44,8 +44,8 @@ public class OutboundCall {
     }
 
     /**
-     * Hands the ended call to {@code r}. What the application's code made is not kept past it: its
-     * exception and stack would pin its classes, and their loader, to this carrier.
+     * Hands the ended call to {@code r}. The application's exception is not kept past it: it would pin
+     * the application's classes, and their loader, to this carrier.
      */
     final void report(HttpHooks.Receiver r, int status, Throwable thrown, long nanos) {
         ended(status, thrown, nanos);
@@ -53,7 +53,6 @@ public class OutboundCall {
             r.outbound(this);
         } finally {
             this.thrown = null;
-            this.callStack = null;
         }
     }
 
@@ -106,8 +105,11 @@ public class OutboundCall {
         return async;
     }
 
-    /** Where the call was made when {@link HttpHooks.Receiver#wantsCallSite} asked for it, else null. */
-    public final StackTraceElement[] callStack() {
-        return callStack;
+    /**
+     * For an asynchronous call, what {@link HttpHooks.Receiver#asyncStarted} returned when it started;
+     * null for a blocking call, which is reported on the thread that made it.
+     */
+    public final Object callSite() {
+        return callSite;
     }
 }

@@ -36,8 +36,8 @@ class ConnectionTimeoutsTest {
         }
 
         @Override
-        public boolean wantsCallSite(String host, int port, boolean timeoutsSet, int status, boolean failed) {
-            return false;
+        public Object asyncStarted(OutboundCall call) {
+            return null;
         }
 
         @Override

@@ -24,14 +24,12 @@ public final class HookCarriers {
         return request;
     }
 
-    /** An ended outbound call; {@code callStack} is where it was made, as the hooks would have captured it, or null. */
+    /** A blocking outbound call that ended, as the hooks hand it over on the thread that made it. */
     public static OutboundCall outbound(String client, String method, String scheme, String host, int port, int status,
-                                        Throwable thrown, long nanos, boolean connectTimeoutSet, boolean readTimeoutSet,
-                                        boolean async, StackTraceElement[] callStack) {
-        OutboundCall call = new OutboundCall(async);
+                                        Throwable thrown, long nanos, boolean connectTimeoutSet, boolean readTimeoutSet) {
+        OutboundCall call = new OutboundCall(false);
         call.describe(client, method, scheme, host, port, connectTimeoutSet, readTimeoutSet);
         call.ended(status, thrown, nanos);
-        call.callStack = callStack;
         return call;
     }
 }

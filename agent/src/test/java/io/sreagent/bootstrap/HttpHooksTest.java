@@ -29,14 +29,14 @@ class HttpHooksTest {
         }
 
         @Override
-        public boolean wantsCallSite(String host, int port, boolean timeoutsSet, int status, boolean failed) {
-            return !timeoutsSet || failed;
+        public Object asyncStarted(OutboundCall call) {
+            return call.connectTimeoutSet() && call.readTimeoutSet() ? null : "site";
         }
 
         @Override
         public void outbound(OutboundCall call) {
             seen.add("out " + call.host() + " " + call.status() + (call.async() ? " async" : "")
-                    + (call.callStack() != null ? " stack" : ""));
+                    + (call.callSite() != null ? " site" : ""));
         }
 
         @Override
@@ -158,7 +158,7 @@ class HttpHooksTest {
         HttpHooks.inboundRecord(HttpHooks.inboundLeave(req), "s", "GET", "/a", null, 200, null, false, true);
         late.completeExceptionally(new java.io.IOException("reset"));
 
-        assertEquals(List.of("out up 429 async stack", "in GET /a 200 top=null", "out late -1 async"), seen);
+        assertEquals(List.of("out up 429 async site", "in GET /a 200 top=null", "out late -1 async"), seen);
         assertEquals(1, times.get(0)[4], "only the call that finished while the request ran");
     }
 

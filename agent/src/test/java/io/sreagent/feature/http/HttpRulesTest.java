@@ -20,7 +20,10 @@ class HttpRulesTest {
     private static final StackTraceElement[] CALL = {
             new StackTraceElement("java.net.HttpURLConnection", "getResponseCode", "HttpURLConnection.java", 500),
             new StackTraceElement("com.acme.Rates", "fetch", "Rates.java", 17)};
-    private final HttpReceiver t = new HttpReceiver(new StackSites(List.of()), 100, 100);
+    private final StackSites sites = new StackSites(List.of());
+    /** The stack the receiver sees when it samples where a call was made. */
+    private StackTraceElement[] callStack = CALL;
+    private final HttpReceiver t = new HttpReceiver(sites, 100, 100, () -> sites.siteOf(callStack));
 
     private List<Finding> run(Rule rule) {
         List<Finding> out = new ArrayList<>();
@@ -91,7 +94,7 @@ class HttpRulesTest {
     private void calls(String host, int n, long millis, int status, Throwable thrown, boolean timeouts) {
         for (int i = 0; i < n; i++) {
             t.outbound(HookCarriers.outbound("java.net.http", "GET", "https", host, -1, status, thrown, millis * MS,
-                    timeouts, timeouts, false, CALL));
+                    timeouts, timeouts));
         }
     }
 
@@ -135,9 +138,9 @@ class HttpRulesTest {
                         "RealCall.kt", 109),
                 new StackTraceElement("okhttp3.internal.connection.RealCall$AsyncCall", "run", "RealCall.kt", 517),
                 new StackTraceElement("java.lang.Thread", "run", "Thread.java", 833)};
+        callStack = dispatcher;
         for (int i = 0; i < 3; i++) {
-            t.outbound(HookCarriers.outbound("okhttp", "GET", "https", "api", -1, 200, null, 10 * MS, true, false,
-                    false, dispatcher));
+            t.outbound(HookCarriers.outbound("okhttp", "GET", "https", "api", -1, 200, null, 10 * MS, true, false));
         }
         List<Finding> naked = run(new MissingTimeoutRule(t));
         assertEquals(1, naked.size());
