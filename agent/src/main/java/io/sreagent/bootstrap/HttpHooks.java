@@ -22,34 +22,24 @@ public final class HttpHooks {
     public interface Receiver {
 
         /**
-         * One inbound request finished (the outermost entry returned).
-         *
-         * @param template the framework's route template when one is known, else null
-         * @param status   the response status; 500 when an exception escaped
-         * @param async    the handler started asynchronous processing: duration and status are not final
-         * @param topHost  the outbound host the request waited on longest, or null
-         * @param topStatement the SQL statement (as reports show it) of the request's longest execution, or null
+         * One inbound request finished (the outermost entry returned), on the thread that served it.
+         * {@code request} is that thread's, reused for its next request: read it here, keep nothing of it.
          */
-        void inbound(String server, String method, String path, String template, int status, Throwable thrown,
-                     boolean async, long nanos, long dbNanos, long dbCalls, long httpNanos, long httpCalls,
-                     String topHost, int topPort, String topStatement, long topStatementNanos);
+        void inbound(InboundRequest request);
 
         /**
-         * Whether the caller's stack is wanted for a call to this host (it costs microseconds, so only a
-         * bounded sample of calls should get one). Blocking calls ask when they are over, with their
-         * outcome; asynchronous ones when they start, with {@code status} 0 (not known yet).
+         * An asynchronous call is being started, on the thread that starts it (its outcome is not known
+         * yet): the last chance to see where it was made. Returns what {@code call} is to carry to its
+         * completion as {@link OutboundCall#callSite()}, or null.
          */
-        boolean wantsCallSite(String host, int port, boolean timeoutsSet, int status, boolean failed);
+        Object asyncStarted(OutboundCall call);
 
         /**
-         * One outbound call finished.
-         *
-         * @param status    the response status, or -1 when no response arrived
-         * @param callStack where the call was made when {@link #wantsCallSite} asked for it, else null
+         * One outbound call finished: a blocking one on the thread that made it (so its call site is
+         * the current stack), whose carrier is reused for its next call; an asynchronous one on the
+         * thread that completed it. Read {@code call} here, keep nothing of it.
          */
-        void outbound(String client, String method, String scheme, String host, int port, int status, Throwable thrown,
-                      long nanos, boolean connectTimeoutSet, boolean readTimeoutSet, boolean async,
-                      StackTraceElement[] callStack);
+        void outbound(OutboundCall call);
 
         /** The status code of a response object of a client this listener knows, or -1. */
         int statusOf(Object response);
@@ -78,7 +68,7 @@ public final class HttpHooks {
         if (c.inboundDepth++ != 0 || receiver == null) {
             return 0L;
         }
-        c.begin();
+        c.request.begin();
         return System.nanoTime();
     }
 
@@ -91,7 +81,7 @@ public final class HttpHooks {
         if (start == 0L) {
             return -1L;
         }
-        c.end();
+        c.request.end();
         return System.nanoTime() - start;
     }
 
@@ -107,11 +97,14 @@ public final class HttpHooks {
             return;
         }
         try {
-            RequestContext c = RequestContext.current();
-            r.inbound(server, method, path, template instanceof String ? (String) template : null,
-                    thrown != null && status < 500 ? 500 : status, thrown, async,
-                    nanos, c.dbNanos(), c.dbCalls(), c.httpNanos(), c.httpCalls(), c.topHost(), c.topPort(),
-                    c.topStatement(), c.topStatementNanos());
+            InboundRequest request = RequestContext.current().request;
+            request.ended(server, method, path, template instanceof String ? (String) template : null,
+                    thrown != null && status < 500 ? 500 : status, thrown, async, nanos);
+            try {
+                r.inbound(request);
+            } finally {
+                request.forgetThrown();
+            }
         } catch (Throwable ignored) {
             // never into the application
         }
@@ -149,17 +142,16 @@ public final class HttpHooks {
             return;
         }
         RequestContext c = RequestContext.current();
-        c.addHttp(nanos);
+        c.request.addHttp(nanos);
         Receiver r = receiver;
         if (r == null) {
             return;
         }
         try {
-            c.noteHost(host, port, nanos);
-            StackTraceElement[] stack = r.wantsCallSite(host, port, connectTimeoutSet && readTimeoutSet, status,
-                    thrown != null && status < 0) ? new Throwable().getStackTrace() : null;
-            r.outbound(client, method, scheme, host, port, status, thrown, nanos, connectTimeoutSet, readTimeoutSet,
-                    false, stack);
+            c.request.noteHost(host, port, nanos);
+            OutboundCall call = c.blockingCall;
+            call.describe(client, method, scheme, host, port, connectTimeoutSet, readTimeoutSet);
+            call.report(r, status, thrown, nanos);
         } catch (Throwable ignored) {
             // never into the application
         }
@@ -173,11 +165,10 @@ public final class HttpHooks {
             return;
         }
         try {
-            RequestContext c = RequestContext.current();
-            StackTraceElement[] stack = r.wantsCallSite(host, port, connectTimeoutSet && readTimeoutSet, 0, false)
-                    ? new Throwable().getStackTrace() : null;
-            AsyncCall call = new AsyncCall(start, c, c.active() ? c.generation() : -1, client, method, scheme, host,
-                    port, connectTimeoutSet, readTimeoutSet, stack);
+            InboundRequest request = RequestContext.current().request;
+            AsyncCall call = new AsyncCall(start, request, request.active() ? request.generation() : -1);
+            call.describe(client, method, scheme, host, port, connectTimeoutSet, readTimeoutSet);
+            call.callSite = r.asyncStarted(call);
             ((CompletableFuture<?>) future).whenComplete(call);
         } catch (Throwable ignored) {
             // never into the application

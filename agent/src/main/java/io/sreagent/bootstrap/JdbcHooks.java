@@ -64,7 +64,7 @@ public final class JdbcHooks {
         if (outermostExit(c, ACQUIRE)) {
             long end = System.nanoTime();
             long nanos = end - c.jdbcStart[ACQUIRE];
-            c.addDb(nanos); // waiting for a connection is database time of the request
+            c.request.addDb(nanos); // waiting for a connection is database time of the request
             Receiver r = receiver;
             if (r != null) {
                 r.acquired(source, connection, error, nanos, end, c);
@@ -117,10 +117,10 @@ public final class JdbcHooks {
     public static void executeExit(RequestContext c, Object statement, Object sqlArgument, Throwable error) {
         if (outermostExit(c, EXECUTE)) {
             long elapsed = System.nanoTime() - c.jdbcStart[EXECUTE];
-            c.addDb(elapsed);
+            c.request.addDb(elapsed);
             Receiver r = receiver;
             if (r != null) {
-                c.noteStatement(r.executed(statement, sqlArgument instanceof String ? (String) sqlArgument : null,
+                c.request.noteStatement(r.executed(statement, sqlArgument instanceof String ? (String) sqlArgument : null,
                         error, elapsed), elapsed);
             }
         }

@@ -1,23 +1,22 @@
 package io.sreagent.bootstrap;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
- * The agent's one record per thread: the request the thread is serving right now, so that time spent
- * below it (JDBC, outbound HTTP) can be attributed to it, and the nesting depths of every hook. One
- * thread-local for all of it on purpose: each thread-local the agent adds crowds the thread's
- * ThreadLocalMap, and look-ups that miss their slot (the application's own included) get slower.
- * One instance per thread, reused from request to request; only the outermost inbound entry (filter
- * chain or servlet, nested dispatches included) opens and closes the request.
- *
- * <p>The public API for other instrumentations is the three static methods {@link #addDbNanos},
- * {@link #addHttpNanos} and {@link #inRequest}: call them from advice, on the thread that made the
- * call, with the elapsed time of the finished call (outermost calls only, so nested ones are not
- * counted twice); they do nothing when the thread is not serving a request. Lives in the bootstrap
- * loader (java.base only) so advice in every class loader reaches the same instance.
+ * The agent's one record per thread: the request the thread is serving right now (its
+ * {@link InboundRequest}), so that time spent below it (JDBC, outbound HTTP) can be attributed to it,
+ * and the nesting depths of every hook. One thread-local for all of it on purpose: each thread-local
+ * the agent adds crowds the thread's ThreadLocalMap, and look-ups that miss their slot (the
+ * application's own included) get slower. One instance per thread, reused from request to request;
+ * only the outermost inbound entry (filter chain or servlet, nested dispatches included) opens and
+ * closes the request. Lives in the bootstrap loader (java.base only) so advice in every class loader
+ * reaches the same instance.
  */
 public final class RequestContext {
     private static final ThreadLocal<RequestContext> CURRENT = ThreadLocal.withInitial(RequestContext::new);
+
+    /** The inbound request this thread is serving, or served last. */
+    final InboundRequest request = new InboundRequest();
+    /** The blocking outbound call this thread reports, reused from call to call. */
+    final OutboundCall blockingCall = new OutboundCall(false);
 
     /** Nesting of inbound entries on this thread; only depth 0 to 1 starts a request. */
     int inboundDepth;
@@ -36,90 +35,12 @@ public final class RequestContext {
     /** What the JDBC listener keeps per thread (its connection slots); opaque here. */
     private Object jdbcListenerState;
 
-    /** Changes with every request so that late asynchronous completions do not land on the next one. */
-    private volatile long generation;
-    private volatile boolean active;
-    // Plain fields: written and read only by the owner thread.
-    private long dbNanos;
-    private long dbCalls;
-    private long httpNanos;
-    private long httpCalls;
-    /** Asynchronous calls complete on other threads: only they add here. */
-    private final AtomicLong asyncHttpNanos = new AtomicLong();
-    private final AtomicLong asyncHttpCalls = new AtomicLong();
-    /** The outbound host this request waited on longest (blocking calls only; written by the owner thread). */
-    private String topHost;
-    private int topPort;
-    private long topHostNanos;
-    /** The statement this request spent most time in, one execution (as reports show it; owner thread only). */
-    private String topStatement;
-    private long topStatementNanos;
-
     RequestContext() {
     }
 
     /** This thread's record. */
     public static RequestContext current() {
         return CURRENT.get();
-    }
-
-    /** JDBC advice: a statement (or connection acquisition) on this thread took {@code nanos}. */
-    public static void addDbNanos(long nanos) {
-        CURRENT.get().addDb(nanos);
-    }
-
-    /** Outbound HTTP advice: a call made on this thread took {@code nanos}. */
-    public static void addHttpNanos(long nanos) {
-        CURRENT.get().addHttp(nanos);
-    }
-
-    /** True while this thread is serving an inbound request. */
-    public static boolean inRequest() {
-        return CURRENT.get().active;
-    }
-
-    void begin() {
-        generation++;
-        dbNanos = 0;
-        dbCalls = 0;
-        httpNanos = 0;
-        httpCalls = 0;
-        asyncHttpNanos.lazySet(0);
-        asyncHttpCalls.lazySet(0);
-        topHost = null;
-        topPort = -1;
-        topHostNanos = 0;
-        topStatement = null;
-        topStatementNanos = 0;
-        active = true;
-    }
-
-    void end() {
-        active = false;
-    }
-
-    long generation() {
-        return generation;
-    }
-
-    boolean active() {
-        return active;
-    }
-
-    /** On the owner thread. */
-    void addDb(long nanos) {
-        if (active) {
-            dbNanos += nanos;
-            dbCalls++;
-        }
-    }
-
-    /** On the owner thread: an execution of {@code statement} took {@code nanos}; kept if the longest of the request. */
-    void noteStatement(String statement, long nanos) {
-        if (active && statement != null && nanos > topStatementNanos) {
-            topStatement = statement;
-            topStatementNanos = nanos;
-        }
     }
 
     /** The JDBC listener's own per-thread state, or null before it set any. Owner thread only. */
@@ -129,62 +50,5 @@ public final class RequestContext {
 
     public void jdbcListenerState(Object state) {
         jdbcListenerState = state;
-    }
-
-    String topStatement() {
-        return topStatement;
-    }
-
-    long topStatementNanos() {
-        return topStatementNanos;
-    }
-
-    /** On the owner thread. */
-    void addHttp(long nanos) {
-        if (active) {
-            httpNanos += nanos;
-            httpCalls++;
-        }
-    }
-
-    /** On any thread: an asynchronous call started by request {@code gen} finished; counted only if that request still runs. */
-    void addHttpIfStill(long gen, long nanos) {
-        if (active && generation == gen) {
-            asyncHttpNanos.addAndGet(nanos);
-            asyncHttpCalls.incrementAndGet();
-        }
-    }
-
-    /** A blocking call on the owner thread took {@code nanos}: remembered if it is the longest of the request. */
-    void noteHost(String host, int port, long nanos) {
-        if (active && nanos > topHostNanos) {
-            topHost = host;
-            topPort = port;
-            topHostNanos = nanos;
-        }
-    }
-
-    String topHost() {
-        return topHost;
-    }
-
-    int topPort() {
-        return topPort;
-    }
-
-    long dbNanos() {
-        return dbNanos;
-    }
-
-    long dbCalls() {
-        return dbCalls;
-    }
-
-    long httpNanos() {
-        return httpNanos + asyncHttpNanos.get();
-    }
-
-    long httpCalls() {
-        return httpCalls + asyncHttpCalls.get();
     }
 }

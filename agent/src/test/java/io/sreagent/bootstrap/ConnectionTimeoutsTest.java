@@ -32,20 +32,16 @@ class ConnectionTimeoutsTest {
 
     private static final class ReceiverStub implements HttpHooks.Receiver {
         @Override
-        public void inbound(String server, String method, String path, String template, int status, Throwable thrown,
-                            boolean async, long nanos, long dbNanos, long dbCalls, long httpNanos, long httpCalls,
-                            String topHost, int topPort, String topStatement, long topStatementNanos) {
+        public void inbound(InboundRequest request) {
         }
 
         @Override
-        public boolean wantsCallSite(String host, int port, boolean timeoutsSet, int status, boolean failed) {
-            return false;
+        public Object asyncStarted(OutboundCall call) {
+            return null;
         }
 
         @Override
-        public void outbound(String client, String method, String scheme, String host, int port, int status,
-                             Throwable thrown, long nanos, boolean connectTimeoutSet, boolean readTimeoutSet,
-                             boolean async, StackTraceElement[] callStack) {
+        public void outbound(OutboundCall call) {
         }
 
         @Override

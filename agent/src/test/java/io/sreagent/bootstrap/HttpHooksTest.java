@@ -10,32 +10,33 @@ import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The nesting and attribution logic behind the advice, driven the way woven code calls it. */
 class HttpHooksTest {
     private final List<String> seen = new ArrayList<>();
     private final List<long[]> times = new ArrayList<>();
+    /** What the JDBC hooks measured of each statement, in order. */
+    private final List<Long> statementNanos = new ArrayList<>();
 
     private final HttpHooks.Receiver listener = new HttpHooks.Receiver() {
         @Override
-        public void inbound(String server, String method, String path, String template, int status, Throwable thrown,
-                            boolean async, long nanos, long dbNanos, long dbCalls, long httpNanos, long httpCalls,
-                            String topHost, int topPort, String topStatement, long topStatementNanos) {
-            seen.add("in " + method + " " + path + " " + status + " top=" + topHost);
-            times.add(new long[] {nanos, dbNanos, dbCalls, httpNanos, httpCalls});
+        public void inbound(InboundRequest request) {
+            seen.add("in " + request.method() + " " + request.path() + " " + request.status() + " top=" + request.topHost());
+            times.add(new long[] {request.nanos(), request.dbNanos(), request.dbCalls(), request.httpNanos(),
+                    request.httpCalls()});
         }
 
         @Override
-        public boolean wantsCallSite(String host, int port, boolean timeoutsSet, int status, boolean failed) {
-            return !timeoutsSet || failed;
+        public Object asyncStarted(OutboundCall call) {
+            return call.connectTimeoutSet() && call.readTimeoutSet() ? null : "site";
         }
 
         @Override
-        public void outbound(String client, String method, String scheme, String host, int port, int status,
-                             Throwable thrown, long nanos, boolean connectTimeoutSet, boolean readTimeoutSet,
-                             boolean async, StackTraceElement[] callStack) {
-            seen.add("out " + host + " " + status + (async ? " async" : "") + (callStack != null ? " stack" : ""));
+        public void outbound(OutboundCall call) {
+            seen.add("out " + call.host() + " " + call.status() + (call.async() ? " async" : "")
+                    + (call.callSite() != null ? " site" : ""));
         }
 
         @Override
@@ -44,14 +45,51 @@ class HttpHooksTest {
         }
     };
 
+    /** The JDBC hooks count a statement only while they have a receiver. */
+    private final JdbcHooks.Receiver statements = new JdbcHooks.Receiver() {
+        @Override
+        public void acquired(Object source, Object connection, Throwable error, long nanos, long endNanos,
+                             RequestContext thread) {
+        }
+
+        @Override
+        public void closed(Object connection, RequestContext thread) {
+        }
+
+        @Override
+        public void prepared(Object statement, String sql) {
+        }
+
+        @Override
+        public String executed(Object statement, String sql, Throwable error, long nanos) {
+            statementNanos.add(nanos);
+            return sql;
+        }
+    };
+
     @BeforeEach
     void install() {
         HttpHooks.install(listener);
+        JdbcHooks.install(statements);
     }
 
     @AfterEach
     void uninstall() {
         HttpHooks.uninstall();
+        JdbcHooks.uninstall();
+    }
+
+    /** A statement executed on this thread through the JDBC hooks, as if it began {@code agoNanos} ago. */
+    private void execute(long agoNanos) {
+        RequestContext c = JdbcHooks.executeEnter();
+        c.jdbcStart[JdbcHooks.EXECUTE] -= agoNanos;
+        JdbcHooks.executeExit(c, "statement", "SELECT 1", null);
+    }
+
+    /** One blocking outbound call made on this thread through the HTTP hooks. */
+    private static void call(String host) {
+        long start = HttpHooks.outboundEnter();
+        HttpHooks.outboundRecord(HttpHooks.outboundLeave(start), "c", "GET", "http", host, 80, 200, null, true, true);
     }
 
     @Test
@@ -60,23 +98,24 @@ class HttpHooksTest {
         long inner = HttpHooks.inboundEnter();              // servlet
         assertTrue(outer != 0);
         assertEquals(0, inner);
-        assertTrue(RequestContext.inRequest());
-        RequestContext.addDbNanos(5_000_000);
-        RequestContext.addDbNanos(1_000_000);
+        assertTrue(RequestContext.current().request.active());
+        execute(5_000_000);
+        execute(1_000_000);
         long call = HttpHooks.outboundEnter();
         long nestedCall = HttpHooks.outboundEnter();
         HttpHooks.outboundRecord(HttpHooks.outboundLeave(nestedCall), "c", "GET", "http", "ignored", 80, 200, null, true, true);
         HttpHooks.outboundRecord(HttpHooks.outboundLeave(call), "c", "GET", "http", "up", 80, 200, null, true, true);
-        RequestContext.addHttpNanos(0);
+        call("up");
         HttpHooks.inboundRecord(HttpHooks.inboundLeave(inner), "s", "GET", "/inner", null, 200, null, false, true);
         HttpHooks.inboundRecord(HttpHooks.inboundLeave(outer), "s", "GET", "/x", null, 200, null, false, true);
 
-        assertEquals(List.of("out up 200", "in GET /x 200 top=up"), seen);
+        assertEquals(List.of("out up 200", "out up 200", "in GET /x 200 top=up"), seen);
         long[] t = times.get(0);
-        assertEquals(6_000_000, t[1]);
+        assertEquals(statementNanos.get(0) + statementNanos.get(1), t[1]);
+        assertTrue(t[1] >= 6_000_000, String.valueOf(t[1]));
         assertEquals(2, t[2]);
-        assertEquals(2, t[4], "one timed call plus one reported directly");
-        assertFalse(RequestContext.inRequest());
+        assertEquals(2, t[4], "two outermost calls; the nested one is not counted");
+        assertFalse(RequestContext.current().request.active());
     }
 
     @Test
@@ -89,8 +128,16 @@ class HttpHooksTest {
     }
 
     @Test
+    void theThreadsRequestKeepsNoExceptionOnceReported() {
+        long a = HttpHooks.inboundEnter();
+        HttpHooks.inboundRecord(HttpHooks.inboundLeave(a), "s", "GET", "/boom", null, 500, new IllegalStateException(), false, true);
+        assertEquals(List.of("in GET /boom 500 top=null"), seen);
+        assertNull(RequestContext.current().request.thrown(), "it would pin the application's classes to this thread");
+    }
+
+    @Test
     void timeOutsidARequestIsNotAttributed() {
-        RequestContext.addDbNanos(1_000);
+        execute(1_000);
         long a = HttpHooks.inboundEnter();
         HttpHooks.inboundRecord(HttpHooks.inboundLeave(a), "s", "GET", "/", null, 200, null, false, true);
         assertEquals(0, times.get(0)[1]);
@@ -111,7 +158,7 @@ class HttpHooksTest {
         HttpHooks.inboundRecord(HttpHooks.inboundLeave(req), "s", "GET", "/a", null, 200, null, false, true);
         late.completeExceptionally(new java.io.IOException("reset"));
 
-        assertEquals(List.of("out up 429 async stack", "in GET /a 200 top=null", "out late -1 async"), seen);
+        assertEquals(List.of("out up 429 async site", "in GET /a 200 top=null", "out late -1 async"), seen);
         assertEquals(1, times.get(0)[4], "only the call that finished while the request ran");
     }
 
@@ -121,7 +168,7 @@ class HttpHooksTest {
         long a = HttpHooks.inboundEnter();
         assertEquals(0, a);
         assertEquals(-1, HttpHooks.inboundLeave(a));
-        assertFalse(RequestContext.inRequest());
+        assertFalse(RequestContext.current().request.active());
         HttpHooks.install(listener);
         long b = HttpHooks.inboundEnter();
         assertTrue(b != 0, "depth went back to zero");

@@ -97,21 +97,21 @@ class JdbcHooksTest {
     @Test
     void aRequestKnowsItsDatabaseTimeAndTheStatementItWaitedOnLongest() {
         JdbcHooks.install(listener);
-        RequestContext c = RequestContext.current();
-        c.begin();
+        InboundRequest request = RequestContext.current().request;
+        request.begin();
         try {
             RequestContext slow = JdbcHooks.executeEnter();
             slow.jdbcStart[JdbcHooks.EXECUTE] -= 5_000_000_000L; // as if it began 5 s ago
             JdbcHooks.executeExit(slow, "st", "SELECT slow", null);
             JdbcHooks.executeExit(JdbcHooks.executeEnter(), "st", "SELECT fast", null);
-            assertEquals("shape of SELECT slow", c.topStatement());
-            assertEquals(2, c.dbCalls());
-            assertTrue(c.dbNanos() >= 5_000_000_000L, String.valueOf(c.dbNanos()));
+            assertEquals("shape of SELECT slow", request.topStatement());
+            assertEquals(2, request.dbCalls());
+            assertTrue(request.dbNanos() >= 5_000_000_000L, String.valueOf(request.dbNanos()));
         } finally {
-            c.end();
+            request.end();
         }
-        c.begin();
-        assertEquals(null, c.topStatement(), "a new request starts with none");
-        c.end();
+        request.begin();
+        assertEquals(null, request.topStatement(), "a new request starts with none");
+        request.end();
     }
 }

@@ -1,6 +1,8 @@
 package io.sreagent.feature.http;
 
 import io.sreagent.bootstrap.HttpHooks;
+import io.sreagent.bootstrap.InboundRequest;
+import io.sreagent.bootstrap.OutboundCall;
 import io.sreagent.report.Site;
 import io.sreagent.support.StackSites;
 
@@ -14,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * What the HTTP advice reports, kept per route (inbound) and per host and method (outbound). Both
@@ -28,6 +31,8 @@ public final class HttpReceiver implements HttpHooks.Receiver {
             "TRACE", "CONNECT");
 
     private final StackSites sites;
+    /** The application frame making the current call, read on the thread making it. */
+    private final Supplier<Site> callSite;
     private final int maxRoutes;
     private final int maxHosts;
     /** By method, then route: no key is built per request. */
@@ -41,7 +46,13 @@ public final class HttpReceiver implements HttpHooks.Receiver {
     private final LongAdder callsInOther = new LongAdder();
 
     public HttpReceiver(StackSites sites, int maxRoutes, int maxHosts) {
+        this(sites, maxRoutes, maxHosts, () -> sites.find().site());
+    }
+
+    /** @param callSite finds the application frame making the current call (tests stand in for the stack) */
+    HttpReceiver(StackSites sites, int maxRoutes, int maxHosts, Supplier<Site> callSite) {
         this.sites = sites;
+        this.callSite = callSite;
         this.maxRoutes = maxRoutes;
         this.maxHosts = maxHosts;
     }
@@ -56,34 +67,49 @@ public final class HttpReceiver implements HttpHooks.Receiver {
     }
 
     @Override
-    public void inbound(String server, String method, String path, String template, int status, Throwable thrown,
-                        boolean async, long nanos, long dbNanos, long dbCalls, long httpNanos, long httpCalls,
-                        String topHost, int topPort, String topStatement, long topStatementNanos) {
-        String m = method(method);
-        String route = template != null ? template : RouteNormalizer.normalize(path);
-        EndpointStats stats = endpoint(server, m, route);
-        if (async) {
+    public void inbound(InboundRequest request) {
+        String m = method(request.method());
+        String route = request.template() != null ? request.template() : RouteNormalizer.normalize(request.path());
+        EndpointStats stats = endpoint(request.server(), m, route);
+        if (request.async()) {
             stats.recordAsync();
             return;
         }
         String exceptionType = null;
         Site exceptionSite = null;
-        if (thrown != null) {
-            Throwable root = rootCause(thrown);
+        if (request.thrown() != null) {
+            Throwable root = rootCause(request.thrown());
             exceptionType = root.getClass().getName();
             exceptionSite = sites.siteOf(root.getStackTrace());
         }
-        stats.record(status, nanos, dbNanos, dbCalls, httpNanos, httpCalls,
-                topHost == null ? null : hostKey(topHost, topPort, null), topStatement, topStatementNanos,
-                exceptionType, exceptionSite);
+        String topHost = request.topHost();
+        stats.record(request.status(), request.nanos(), request.dbNanos(), request.dbCalls(), request.httpNanos(),
+                request.httpCalls(), topHost == null ? null : hostKey(topHost, request.topPort(), null),
+                request.topStatement(), request.topStatementNanos(), exceptionType, exceptionSite);
+    }
+
+    /** Where the call was made, on the thread that starts it: its completion comes on another one. */
+    @Override
+    public Object asyncStarted(OutboundCall call) {
+        return sampledCallSite(call, 0, false);
+    }
+
+    /**
+     * The site of the call being made on this thread, for a bounded sample of calls: walking the stack
+     * costs microseconds.
+     */
+    private Site sampledCallSite(OutboundCall call, int status, boolean failed) {
+        return wantsCallSite(call.host(), call.connectTimeoutSet() && call.readTimeoutSet(), status, failed)
+                ? callSite.get() : null;
     }
 
     /**
      * A separate budget per kind of call, so the sites of the calls that matter (failed, rate-limited,
-     * without time-outs) are sampled even after many healthy calls used up theirs.
+     * without time-outs) are sampled even after many healthy calls used up theirs. Blocking calls ask
+     * when they are over, with their outcome; asynchronous ones when they start, with {@code status} 0
+     * (not known yet).
      */
-    @Override
-    public boolean wantsCallSite(String host, int port, boolean timeoutsSet, int status, boolean failed) {
+    boolean wantsCallSite(String host, boolean timeoutsSet, int status, boolean failed) {
         if (host == null) {
             return false;
         }
@@ -123,18 +149,20 @@ public final class HttpReceiver implements HttpHooks.Receiver {
     }
 
     @Override
-    public void outbound(String client, String method, String scheme, String host, int port, int status,
-                         Throwable thrown, long nanos, boolean connectTimeoutSet, boolean readTimeoutSet,
-                         boolean async, StackTraceElement[] callStack) {
+    public void outbound(OutboundCall call) {
+        int status = call.status();
+        Throwable thrown = call.thrown();
+        boolean failed = thrown != null && status < 0;
         String failure = null;
         boolean timeout = false;
-        if (thrown != null && status < 0) {
+        if (failed) {
             failure = thrown.getClass().getName();
             timeout = isTimeout(thrown);
         }
-        Site site = callStack == null ? null : sites.siteOf(callStack);
-        external(client, method(method), scheme, host, port)
-                .record(status, nanos, failure, timeout, connectTimeoutSet, readTimeoutSet, async, site);
+        Site site = call.async() ? (Site) call.callSite() : sampledCallSite(call, status, failed);
+        external(call.client(), method(call.method()), call.scheme(), call.host(), call.port())
+                .record(status, call.nanos(), failure, timeout, call.connectTimeoutSet(), call.readTimeoutSet(),
+                        call.async(), site);
     }
 
     @Override

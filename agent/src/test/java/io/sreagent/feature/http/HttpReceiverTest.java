@@ -1,5 +1,7 @@
 package io.sreagent.feature.http;
 
+import io.sreagent.bootstrap.HookCarriers;
+import io.sreagent.bootstrap.HttpHooks;
 import io.sreagent.report.Site;
 import io.sreagent.support.StackSites;
 import org.junit.jupiter.api.Test;
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,14 +19,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HttpReceiverTest {
     private static final long MS = 1_000_000;
-    private final HttpReceiver t = new HttpReceiver(new StackSites(List.of()), 3, 2);
-    /** A stack as the hooks see it: JDK frames first, then the application's caller. */
+    private static final StackSites SITES = new StackSites(List.of());
+    /** A stack as the receiver sees it: JDK frames first, then the application's caller. */
     private static final StackTraceElement[] CALL = {
             new StackTraceElement("jdk.internal.net.http.HttpClientImpl", "send", "HttpClientImpl.java", 900),
             new StackTraceElement("com.acme.Checkout", "pay", "Checkout.java", 42)};
+    private final HttpReceiver t = new HttpReceiver(SITES, 3, 2, () -> SITES.siteOf(CALL));
 
     private void request(String method, String path, String template, int status, Throwable thrown) {
-        t.inbound("servlet", method, path, template, status, thrown, false, 10 * MS, 0, 0, 0, 0, null, -1, null, 0);
+        t.inbound(HookCarriers.inbound("servlet", method, path, template, status, thrown, false, 10 * MS, 0, 0, 0, 0,
+                null, -1, null, 0));
+    }
+
+    /** A blocking call of 1 ms, with both time-outs set or neither, as the hooks report it. */
+    private static void call(HttpReceiver receiver, String client, String method, String scheme, String host, int port,
+                             int status, Throwable thrown, boolean timeoutsSet) {
+        receiver.outbound(HookCarriers.outbound(client, method, scheme, host, port, status, thrown, MS, timeoutsSet,
+                timeoutsSet));
     }
 
     private EndpointStats endpoint(String method, String route) {
@@ -65,8 +77,10 @@ class HttpReceiverTest {
 
     @Test
     void breakdownSplitsDatabaseExternalAndOwnTime() {
-        t.inbound("servlet", "GET", "/mix", null, 200, null, false, 100 * MS, 50 * MS, 2, 30 * MS, 1, "api.example", 443, null, 0);
-        t.inbound("servlet", "GET", "/mix", null, 200, null, false, 100 * MS, 30 * MS, 2, 10 * MS, 1, "api.example", 443, null, 0);
+        t.inbound(HookCarriers.inbound("servlet", "GET", "/mix", null, 200, null, false, 100 * MS, 50 * MS, 2,
+                30 * MS, 1, "api.example", 443, null, 0));
+        t.inbound(HookCarriers.inbound("servlet", "GET", "/mix", null, 200, null, false, 100 * MS, 30 * MS, 2,
+                10 * MS, 1, "api.example", 443, null, 0));
         EndpointStats.Breakdown b = endpoint("GET", "/mix").breakdown();
         assertEquals(40.0, b.dbPercent());
         assertEquals(20.0, b.externalPercent());
@@ -76,13 +90,12 @@ class HttpReceiverTest {
 
     @Test
     void outboundClassifiesStatusesTimeoutsAndMissingTimeouts() {
-        StackTraceElement[] here = CALL;
-        t.outbound("java.net.http", "GET", "http", "up", 8080, 200, null, MS, true, true, false, here);
-        t.outbound("java.net.http", "GET", "http", "up", 8080, 429, null, MS, true, true, false, null);
-        t.outbound("java.net.http", "GET", "http", "up", 8080, 503, null, MS, true, true, false, null);
-        t.outbound("java.net.http", "GET", "http", "up", 8080, -1, new SocketTimeoutException("Read timed out"), MS, true, true, false, null);
-        t.outbound("java.net.http", "GET", "http", "up", 8080, -1, new IOException("reset"), MS, true, true, false, null);
-        t.outbound("HttpURLConnection", "GET", "http", "up", 8080, 200, null, MS, false, false, false, here);
+        call(t, "java.net.http", "GET", "http", "up", 8080, 200, null, true);
+        call(t, "java.net.http", "GET", "http", "up", 8080, 429, null, true);
+        call(t, "java.net.http", "GET", "http", "up", 8080, 503, null, true);
+        call(t, "java.net.http", "GET", "http", "up", 8080, -1, new SocketTimeoutException("Read timed out"), true);
+        call(t, "java.net.http", "GET", "http", "up", 8080, -1, new IOException("reset"), true);
+        call(t, "HttpURLConnection", "GET", "http", "up", 8080, 200, null, false);
         ExternalStats e = external("java.net.http");
         assertEquals("up:8080", e.host());
         assertEquals(5, e.count());
@@ -99,9 +112,9 @@ class HttpReceiverTest {
 
     @Test
     void hostsAreBoundedAndDefaultPortsFollowTheScheme() {
-        t.outbound("c", "GET", "https", "a", -1, 200, null, MS, true, true, false, null);
-        t.outbound("c", "GET", "http", "b", -1, 200, null, MS, true, true, false, null);
-        t.outbound("c", "GET", "http", "c", -1, 200, null, MS, true, true, false, null);
+        call(t, "c", "GET", "https", "a", -1, 200, null, true);
+        call(t, "c", "GET", "http", "b", -1, 200, null, true);
+        call(t, "c", "GET", "http", "c", -1, 200, null, true);
         assertTrue(t.externals().stream().anyMatch(e -> e.host().equals("a:443")));
         assertTrue(t.externals().stream().anyMatch(e -> e.host().equals("b:80")));
         assertTrue(t.externals().stream().anyMatch(e -> e.host().equals(HttpReceiver.OTHER)));
@@ -109,13 +122,13 @@ class HttpReceiverTest {
 
     @Test
     void oneHostIsSeparatedByClientMethodAndPortAcrossRepeatedCalls() {
-        HttpReceiver wide = new HttpReceiver(new StackSites(List.of()), 3, 10);
+        HttpReceiver wide = new HttpReceiver(SITES, 3, 10, () -> SITES.siteOf(CALL));
         for (int i = 0; i < 3; i++) {
-            wide.outbound("okhttp", "GET", "https", "api", 443, 200, null, MS, true, true, false, null);
-            wide.outbound("okhttp", "GET", "https", "api", -1, 200, null, MS, true, true, false, null);
-            wide.outbound("okhttp", "POST", "https", "api", 443, 200, null, MS, true, true, false, null);
-            wide.outbound("okhttp", "GET", "http", "api", 8080, 200, null, MS, true, true, false, null);
-            wide.outbound("apache-httpclient5", "GET", "https", "api", 443, 200, null, MS, true, true, false, null);
+            call(wide, "okhttp", "GET", "https", "api", 443, 200, null, true);
+            call(wide, "okhttp", "GET", "https", "api", -1, 200, null, true);
+            call(wide, "okhttp", "POST", "https", "api", 443, 200, null, true);
+            call(wide, "okhttp", "GET", "http", "api", 8080, 200, null, true);
+            call(wide, "apache-httpclient5", "GET", "https", "api", 443, 200, null, true);
         }
         Map<String, Long> calls = new java.util.TreeMap<>();
         wide.externals().forEach(e -> calls.put(e.client() + " " + e.method() + " " + e.host(), e.count()));
@@ -127,16 +140,37 @@ class HttpReceiverTest {
     void callStacksAreSampledABoundedNumberOfTimesPerHostAndKindOfCall() {
         int granted = 0;
         for (int i = 0; i < 100; i++) {
-            if (t.wantsCallSite("h", 80, true, 200, false)) {
+            if (t.wantsCallSite("h", true, 200, false)) {
                 granted++;
             }
         }
         assertEquals(HttpReceiver.STACKS_PER_HOST, granted);
-        assertTrue(t.wantsCallSite("h", 80, false, 200, false), "calls without time-outs have their own budget");
-        assertTrue(t.wantsCallSite("h", 80, true, 429, false), "so do rate-limited ones");
-        assertTrue(t.wantsCallSite("h", 80, true, -1, true), "and failed ones");
-        assertTrue(t.wantsCallSite("h", 80, true, 0, false), "and asynchronous ones, whose outcome is not known yet");
-        assertFalse(t.wantsCallSite(null, 80, true, 200, false));
+        assertTrue(t.wantsCallSite("h", false, 200, false), "calls without time-outs have their own budget");
+        assertTrue(t.wantsCallSite("h", true, 429, false), "so do rate-limited ones");
+        assertTrue(t.wantsCallSite("h", true, -1, true), "and failed ones");
+        assertTrue(t.wantsCallSite("h", true, 0, false), "and asynchronous ones, whose outcome is not known yet");
+        assertFalse(t.wantsCallSite(null, true, 200, false));
+    }
+
+    @Test
+    void anAsynchronousCallIsBlamedOnTheCallerThatStartedItNotOnTheThreadThatCompletedIt() {
+        Thread caller = Thread.currentThread();
+        HttpReceiver receiver = new HttpReceiver(SITES, 3, 2,
+                () -> Thread.currentThread() == caller ? SITES.siteOf(CALL) : null);
+        receiver.install();
+        try {
+            CompletableFuture<Object> response = new CompletableFuture<>();
+            long start = HttpHooks.outboundEnter();
+            HttpHooks.outboundNestedExit();
+            HttpHooks.outboundAsyncStarted(start, "java.net.http", "GET", "https", "api", -1, response, true, false);
+            CompletableFuture.runAsync(() -> response.completeExceptionally(new IOException("reset"))).join();
+        } finally {
+            receiver.uninstall();
+        }
+        ExternalStats api = receiver.externals().get(0);
+        assertEquals(1, api.ioErrors());
+        assertEquals(1, api.withoutReadTimeout());
+        assertEquals("com.acme.Checkout", api.topSiteWithoutTimeout().className());
     }
 
     @Test

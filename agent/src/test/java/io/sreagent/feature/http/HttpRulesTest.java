@@ -1,6 +1,7 @@
 package io.sreagent.feature.http;
 
 import io.sreagent.core.Rule;
+import io.sreagent.bootstrap.HookCarriers;
 import io.sreagent.report.Finding;
 import io.sreagent.report.Severity;
 import io.sreagent.support.StackSites;
@@ -19,7 +20,10 @@ class HttpRulesTest {
     private static final StackTraceElement[] CALL = {
             new StackTraceElement("java.net.HttpURLConnection", "getResponseCode", "HttpURLConnection.java", 500),
             new StackTraceElement("com.acme.Rates", "fetch", "Rates.java", 17)};
-    private final HttpReceiver t = new HttpReceiver(new StackSites(List.of()), 100, 100);
+    private final StackSites sites = new StackSites(List.of());
+    /** The stack the receiver sees when it samples where a call was made. */
+    private StackTraceElement[] callStack = CALL;
+    private final HttpReceiver t = new HttpReceiver(sites, 100, 100, () -> sites.siteOf(callStack));
 
     private List<Finding> run(Rule rule) {
         List<Finding> out = new ArrayList<>();
@@ -29,9 +33,9 @@ class HttpRulesTest {
 
     private void requests(String path, int n, long millis, long dbMillis, long httpMillis, int status) {
         for (int i = 0; i < n; i++) {
-            t.inbound("servlet", "GET", path, null, status, null, false, millis * MS, dbMillis * MS, 1,
-                    httpMillis * MS, httpMillis > 0 ? 1 : 0, httpMillis > 0 ? "api" : null, 443,
-                    dbMillis > 0 ? "SELECT * FROM orders WHERE id = ?" : null, dbMillis * MS);
+            t.inbound(HookCarriers.inbound("servlet", "GET", path, null, status, null, false, millis * MS,
+                    dbMillis * MS, 1, httpMillis * MS, httpMillis > 0 ? 1 : 0, httpMillis > 0 ? "api" : null, 443,
+                    dbMillis > 0 ? "SELECT * FROM orders WHERE id = ?" : null, dbMillis * MS));
         }
     }
 
@@ -76,7 +80,8 @@ class HttpRulesTest {
         requests("/bad", 99, 5, 0, 0, 200);
         IllegalStateException boom = new IllegalStateException();
         boom.setStackTrace(new StackTraceElement[] {new StackTraceElement("com.acme.Pay", "charge", "Pay.java", 9)});
-        t.inbound("servlet", "GET", "/bad", null, 500, boom, false, MS, 0, 0, 0, 0, null, -1, null, 0);
+        t.inbound(HookCarriers.inbound("servlet", "GET", "/bad", null, 500, boom, false, MS, 0, 0, 0, 0, null, -1,
+                null, 0));
         List<Finding> f = run(new EndpointErrorsRule(t, 0.1, 20));
         assertEquals(1, f.size(), f.toString());
         assertEquals("/bad", f.get(0).evidence().get("route"));
@@ -88,7 +93,8 @@ class HttpRulesTest {
 
     private void calls(String host, int n, long millis, int status, Throwable thrown, boolean timeouts) {
         for (int i = 0; i < n; i++) {
-            t.outbound("java.net.http", "GET", "https", host, -1, status, thrown, millis * MS, timeouts, timeouts, false, CALL);
+            t.outbound(HookCarriers.outbound("java.net.http", "GET", "https", host, -1, status, thrown, millis * MS,
+                    timeouts, timeouts));
         }
     }
 
@@ -132,8 +138,9 @@ class HttpRulesTest {
                         "RealCall.kt", 109),
                 new StackTraceElement("okhttp3.internal.connection.RealCall$AsyncCall", "run", "RealCall.kt", 517),
                 new StackTraceElement("java.lang.Thread", "run", "Thread.java", 833)};
+        callStack = dispatcher;
         for (int i = 0; i < 3; i++) {
-            t.outbound("okhttp", "GET", "https", "api", -1, 200, null, 10 * MS, true, false, false, dispatcher);
+            t.outbound(HookCarriers.outbound("okhttp", "GET", "https", "api", -1, 200, null, 10 * MS, true, false));
         }
         List<Finding> naked = run(new MissingTimeoutRule(t));
         assertEquals(1, naked.size());

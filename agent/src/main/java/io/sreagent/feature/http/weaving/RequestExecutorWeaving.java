@@ -17,7 +17,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * Where Apache HttpClient 5 classic sends a request on a connection ({@code HttpRequestExecutor.execute}
  * of HttpCore 5): the socket's time-out there is the read time-out in force, whether it came from the
  * request's or the client's {@code RequestConfig} (response time-out), the context, or the connection
- * manager's {@code ConnectionConfig}/{@code SocketConfig}. {@link ApacheHttpClientAdvice} reads it when the call ends.
+ * manager's {@code ConnectionConfig}/{@code SocketConfig}. {@link ApacheHttpClientWeaving} reads it when the call ends.
  */
 public final class RequestExecutorWeaving implements Weaving {
 

@@ -67,7 +67,6 @@ public final class ServletWeaving implements Weaving {
     }
 
     /** Inlined into jakarta.servlet servlets and filter chains. */
-    /** Inlined into jakarta.servlet servlets and filter chains. */
     static final class JakartaAdvice {
         private JakartaAdvice() {
         }

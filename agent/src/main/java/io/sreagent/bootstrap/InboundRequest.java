@@ -1,0 +1,200 @@
+package io.sreagent.bootstrap;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The inbound request a thread is serving: while it runs, where its time went below it (JDBC,
+ * outbound HTTP); once it ended, what the advice saw of it, handed to {@link HttpHooks.Receiver#inbound}.
+ * One per thread (held by its {@link RequestContext}) and reused from request to request, so that
+ * recording a request allocates nothing: a receiver reads it during the call and keeps nothing of it.
+ */
+public final class InboundRequest {
+    /** Changes with every request so that late asynchronous completions do not land on the next one. */
+    private volatile long generation;
+    private volatile boolean active;
+    // Plain fields: written and read only by the owner thread (package-private: tests fill a request in directly).
+    long dbNanos;
+    long dbCalls;
+    long httpNanos;
+    long httpCalls;
+    /** Asynchronous calls complete on other threads: only they add here. */
+    private final AtomicLong asyncHttpNanos = new AtomicLong();
+    private final AtomicLong asyncHttpCalls = new AtomicLong();
+    /** The outbound host this request waited on longest (blocking calls only). */
+    String topHost;
+    int topPort;
+    long topHostNanos;
+    /** The statement this request spent most time in, one execution (as reports show it). */
+    String topStatement;
+    long topStatementNanos;
+    // What the advice saw when the request ended.
+    String server;
+    String method;
+    String path;
+    String template;
+    int status;
+    Throwable thrown;
+    boolean async;
+    long nanos;
+
+    InboundRequest() {
+    }
+
+    void begin() {
+        generation++;
+        dbNanos = 0;
+        dbCalls = 0;
+        httpNanos = 0;
+        httpCalls = 0;
+        asyncHttpNanos.lazySet(0);
+        asyncHttpCalls.lazySet(0);
+        topHost = null;
+        topPort = -1;
+        topHostNanos = 0;
+        topStatement = null;
+        topStatementNanos = 0;
+        active = true;
+    }
+
+    void end() {
+        active = false;
+    }
+
+    /** On the owner thread, after {@link #end}: what the advice saw of the request. */
+    void ended(String server, String method, String path, String template, int status, Throwable thrown,
+               boolean async, long nanos) {
+        this.server = server;
+        this.method = method;
+        this.path = path;
+        this.template = template;
+        this.status = status;
+        this.thrown = thrown;
+        this.async = async;
+        this.nanos = nanos;
+    }
+
+    /** Once reported: the application's exception would pin its classes, and their loader, to this thread. */
+    void forgetThrown() {
+        thrown = null;
+    }
+
+    long generation() {
+        return generation;
+    }
+
+    boolean active() {
+        return active;
+    }
+
+    /** On the owner thread. */
+    void addDb(long nanos) {
+        if (active) {
+            dbNanos += nanos;
+            dbCalls++;
+        }
+    }
+
+    /** On the owner thread: an execution of {@code statement} took {@code nanos}; kept if the longest of the request. */
+    void noteStatement(String statement, long nanos) {
+        if (active && statement != null && nanos > topStatementNanos) {
+            topStatement = statement;
+            topStatementNanos = nanos;
+        }
+    }
+
+    /** On the owner thread. */
+    void addHttp(long nanos) {
+        if (active) {
+            httpNanos += nanos;
+            httpCalls++;
+        }
+    }
+
+    /** On any thread: an asynchronous call started by request {@code gen} finished; counted only if that request still runs. */
+    void addHttpIfStill(long gen, long nanos) {
+        if (active && generation == gen) {
+            asyncHttpNanos.addAndGet(nanos);
+            asyncHttpCalls.incrementAndGet();
+        }
+    }
+
+    /** A blocking call on the owner thread took {@code nanos}: remembered if it is the longest of the request. */
+    void noteHost(String host, int port, long nanos) {
+        if (active && nanos > topHostNanos) {
+            topHost = host;
+            topPort = port;
+            topHostNanos = nanos;
+        }
+    }
+
+    public String server() {
+        return server;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** The framework's route template when one is known, else null. */
+    public String template() {
+        return template;
+    }
+
+    /** The response status; 500 when an exception escaped. */
+    public int status() {
+        return status;
+    }
+
+    /** The exception that escaped the handler, or null. */
+    public Throwable thrown() {
+        return thrown;
+    }
+
+    /** The handler started asynchronous processing: duration and status are not final. */
+    public boolean async() {
+        return async;
+    }
+
+    public long nanos() {
+        return nanos;
+    }
+
+    public long dbNanos() {
+        return dbNanos;
+    }
+
+    public long dbCalls() {
+        return dbCalls;
+    }
+
+    /** Blocking calls, and the asynchronous ones that finished while the request ran. */
+    public long httpNanos() {
+        return httpNanos + asyncHttpNanos.get();
+    }
+
+    public long httpCalls() {
+        return httpCalls + asyncHttpCalls.get();
+    }
+
+    /** The outbound host the request waited on longest, or null. */
+    public String topHost() {
+        return topHost;
+    }
+
+    public int topPort() {
+        return topPort;
+    }
+
+    /** The SQL statement (as reports show it) of the request's longest execution, or null. */
+    public String topStatement() {
+        return topStatement;
+    }
+
+    public long topStatementNanos() {
+        return topStatementNanos;
+    }
+}
