@@ -19,8 +19,6 @@ import jdk.jfr.EventType;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingStream;
 
@@ -261,37 +259,6 @@ public final class JfrFeature implements Feature {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    /** The agent's threads and JFR's own are not the application's. */
-    static boolean ignored(RecordedThread t) {
-        return t != null && ignored(t.getJavaName());
-    }
-
-    static boolean ignored(String threadName) {
-        return threadName != null && (threadName.startsWith(AgentThreads.PREFIX) || threadName.startsWith("JFR "));
-    }
-
-    static String name(RecordedThread t) {
-        if (t == null) {
-            return "?";
-        }
-        String n = t.getJavaName();
-        return n != null ? n : t.getOSName();
-    }
-
-    static List<StackTraceElement> frames(RecordedStackTrace trace) {
-        if (trace == null) {
-            return List.of();
-        }
-        List<RecordedFrame> frames = trace.getFrames();
-        List<StackTraceElement> out = new ArrayList<>(frames.size());
-        for (RecordedFrame f : frames) {
-            if (f.isJavaFrame() && f.getMethod() != null) {
-                out.add(new StackTraceElement(f.getMethod().getType().getName(), f.getMethod().getName(), null, f.getLineNumber()));
-            }
-        }
-        return out;
-    }
-
     private void onCpuLoad(RecordedEvent e) {
         long now = System.currentTimeMillis();
         jvmCpu.add(now, 100.0 * (e.getFloat("jvmUser") + e.getFloat("jvmSystem")));
@@ -303,16 +270,16 @@ public final class JfrFeature implements Feature {
         if (t == null) {
             return;
         }
-        (ignored(t) ? ownCpu : threadCpu).add(name(t), 100.0 * (e.getFloat("user") + e.getFloat("system")), System.currentTimeMillis());
+        (RecordedEvents.ignored(t) ? ownCpu : threadCpu).add(RecordedEvents.name(t), 100.0 * (e.getFloat("user") + e.getFloat("system")), System.currentTimeMillis());
     }
 
     private void onExecutionSample(RecordedEvent e) {
         RecordedThread t = e.getThread("sampledThread");
-        if (ignored(t)) {
+        if (RecordedEvents.ignored(t)) {
             return;
         }
-        List<StackTraceElement> stack = frames(e.getStackTrace());
-        profile.add(name(t), stack, sites.siteOf(stack.toArray(new StackTraceElement[0])));
+        List<StackTraceElement> stack = RecordedEvents.frames(e.getStackTrace());
+        profile.add(RecordedEvents.name(t), stack, sites.siteOf(stack.toArray(new StackTraceElement[0])));
     }
 
     private void onGarbageCollection(RecordedEvent e) {
@@ -325,7 +292,7 @@ public final class JfrFeature implements Feature {
     }
 
     private void onAllocationSample(RecordedEvent e) {
-        if (ignored(e.getThread())) {
+        if (RecordedEvents.ignored(e.getThread())) {
             return;
         }
         RecordedClass c = e.getClass("objectClass");
@@ -340,7 +307,7 @@ public final class JfrFeature implements Feature {
 
     private void onMonitorEnter(RecordedEvent e) {
         RecordedThread t = e.getThread();
-        if (ignored(t)) {
+        if (RecordedEvents.ignored(t)) {
             return;
         }
         RecordedClass monitor = e.getClass("monitorClass");
@@ -353,17 +320,17 @@ public final class JfrFeature implements Feature {
         }
         monitorStacks.seen(System.currentTimeMillis());
         RecordedThread owner = e.getThread("previousOwner");
-        addWait("monitor", monitorName, e, frames(e.getStackTrace()), t, owner == null ? null : name(owner));
+        addWait("monitor", monitorName, e, RecordedEvents.frames(e.getStackTrace()), t, owner == null ? null : RecordedEvents.name(owner));
     }
 
     private void onThreadPark(RecordedEvent e) {
         RecordedThread t = e.getThread();
         RecordedClass parked = e.getClass("parkedClass");
         // Only parks on a lock count: idle pool threads park on conditions and queues for long, by design.
-        if (ignored(t) || parked == null || !isLock(parked.getName())) {
+        if (RecordedEvents.ignored(t) || parked == null || !isLock(parked.getName())) {
             return;
         }
-        List<StackTraceElement> stack = frames(e.getStackTrace());
+        List<StackTraceElement> stack = RecordedEvents.frames(e.getStackTrace());
         if (endOfConditionWait(stack)) {
             return;
         }
@@ -395,7 +362,7 @@ public final class JfrFeature implements Feature {
         if (site == null && !stack.isEmpty()) {
             site = Site.of(stack.get(0));
         }
-        lockWaits.add(kind, lockClass, e.getDuration().toNanos(), name(waiter), previousOwner, site, stack);
+        lockWaits.add(kind, lockClass, e.getDuration().toNanos(), RecordedEvents.name(waiter), previousOwner, site, stack);
     }
 
     private void onExceptionStatistics(RecordedEvent e) {
