@@ -414,11 +414,11 @@ public final class JfrFeature implements Feature {
         m.put("stackDepth", stackDepthApplied);
 
         Map<String, Object> cpu = new LinkedHashMap<>();
-        SampleWindow.Samples last = jvmCpu.since(now - 60_000);
+        SampleWindow.Samples last = jvmCpu.since(LastMinute.start(now));
         if (last.count() > 0) {
             cpu.put("jvmPercentNow", Format.oneDecimal(last.last()));
-            cpu.put("jvmPercentMeanLastMinute", Format.oneDecimal(mean(last.values())));
-            cpu.put("machinePercentMeanLastMinute", Format.oneDecimal(mean(machineCpu.since(now - 60_000).values())));
+            cpu.put("jvmPercentMeanLastMinute", Format.oneDecimal(LastMinute.mean(last)));
+            cpu.put("machinePercentMeanLastMinute", Format.oneDecimal(LastMinute.mean(machineCpu.since(LastMinute.start(now)))));
         }
         List<Map<String, Object>> threads = new ArrayList<>();
         for (Map.Entry<String, Long> t : HighCpuRule.hundredths(threadCpu.current(now)).top(10)) {
@@ -429,7 +429,7 @@ public final class JfrFeature implements Feature {
         cpu.put("agentAndJfrThreadsPercentOfMachine", Math.round(own.values().stream().mapToDouble(Double::doubleValue).sum() * 100) / 100.0);
         m.put("cpu", cpu);
 
-        ExecutionProfile.Tick w = profile.since(now - 60_000);
+        ExecutionProfile.Tick w = profile.since(LastMinute.start(now));
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("windowSeconds", w.spanMillis() / 1000);
         p.put("samples", w.samples());
@@ -440,11 +440,11 @@ public final class JfrFeature implements Feature {
         m.put("profile", p);
 
         Map<String, Object> gc = new LinkedHashMap<>();
-        SampleWindow.Samples pauses = gcPausePercent.since(now - 60_000);
+        SampleWindow.Samples pauses = gcPausePercent.since(LastMinute.start(now));
         synchronized (lock) {
             gc.put("collections", gcCount);
             gc.put("pauseMsTotal", gcPauseNanosTotal / 1_000_000);
-            gc.put("pausePercentLastMinute", pauses.count() == 0 ? 0.0 : Format.oneDecimal(mean(pauses.values())));
+            gc.put("pausePercentLastMinute", pauses.count() == 0 ? 0.0 : Format.oneDecimal(LastMinute.mean(pauses)));
             m.put("gc", gc);
 
             Map<String, Object> alloc = new LinkedHashMap<>();
@@ -461,7 +461,7 @@ public final class JfrFeature implements Feature {
             m.put("dumpsWritten", dumpsWritten);
         }
         List<Map<String, Object>> locks = new ArrayList<>();
-        for (LockWaits.Lock l : lockWaits.since(now - 60_000).stream().limit(5).toList()) {
+        for (LockWaits.Lock l : lockWaits.since(LastMinute.start(now)).stream().limit(5).toList()) {
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("kind", l.kind());
             one.put("class", l.lockClass());
@@ -487,15 +487,6 @@ public final class JfrFeature implements Feature {
         return counts.top(n).stream()
                 .map(e -> e.getKey() + " " + Format.oneDecimal(100.0 * e.getValue() / Math.max(1, total)) + "%").toList();
     }
-
-    private static double mean(double[] values) {
-        double s = 0;
-        for (double v : values) {
-            s += v;
-        }
-        return values.length == 0 ? 0 : s / values.length;
-    }
-
 
     /** Saves the recent recording (bounded by jfr.dump.age and jfr.dump.size) next to a threshold report. */
     @Override
