@@ -9,12 +9,10 @@ import io.sreagent.core.AgentThreads;
 import io.sreagent.core.Feature;
 import io.sreagent.core.Rule;
 import io.sreagent.report.Format;
-import io.sreagent.report.Site;
 import io.sreagent.support.AgentLog;
 import io.sreagent.support.SampleWindow;
 import io.sreagent.support.StackSites;
 import io.sreagent.support.Tally;
-import jdk.jfr.EventSettings;
 import jdk.jfr.EventType;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.consumer.RecordedClass;
@@ -49,10 +47,6 @@ public final class JfrFeature implements Feature {
     private final Map<String, String> missing = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> enabled = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile RecordingStream stream;
-    /** Whether parks are recorded (with stacks) at all; null where the JVM lacks the event. */
-    private volatile WaitStacks parkStacks;
-    /** Whether monitor waits are recorded with stacks (they always are without); null where the JVM lacks the event. */
-    private volatile WaitStacks monitorStacks;
     private StackSites sites;
     private SampleWindow jvmCpu;
     private SampleWindow machineCpu;
@@ -61,7 +55,7 @@ public final class JfrFeature implements Feature {
     /** The agent's threads and JFR's Java threads: what watching costs, shown apart from the application. */
     private ThreadCpuLoads ownCpu;
     private ExecutionProfile profile;
-    private LockWaits lockWaits;
+    private LockWaitEvents lockWaitEvents;
     private List<Rule> rules = List.of();
     private boolean dumpOnThreshold;
     private Duration samplePeriod;
@@ -115,7 +109,7 @@ public final class JfrFeature implements Feature {
         threadCpu = new ThreadCpuLoads(3 * JfrSettings.THREAD_CPU_LOAD_PERIOD.toMillis());
         ownCpu = new ThreadCpuLoads(3 * JfrSettings.THREAD_CPU_LOAD_PERIOD.toMillis());
         profile = new ExecutionProfile(ticks);
-        lockWaits = new LockWaits(ticks);
+        lockWaitEvents = new LockWaitEvents(ticks, sites, config.get(JfrOptions.LOCK_WAIT_THRESHOLD), lockWindow);
         dumpOnThreshold = config.get(JfrOptions.DUMP);
         warnIfHotMethodCannotFill(hotWindow, config.get(JfrOptions.HOT_CORES));
         LockHolders holders = new LockHolders(sites);
@@ -123,9 +117,8 @@ public final class JfrFeature implements Feature {
                 new HighCpuRule(jvmCpu, machineCpu, threadCpu, profile, config.get(JfrOptions.CPU_THRESHOLD), cpuWindow),
                 new HotMethodRule(profile, hotWindow, config.get(JfrOptions.HOT_SHARE), config.get(JfrOptions.HOT_CORES), samplePeriod.toMillis()),
                 new GcPressureRule(gcPausePercent, config.get(JfrOptions.GC_THRESHOLD), gcWindow),
-                new LockContentionRule(lockWaits, lockWindow, config.get(JfrOptions.LOCK_THRESHOLD), holders::find));
+                new LockContentionRule(lockWaitEvents.waits(), lockWindow, config.get(JfrOptions.LOCK_THRESHOLD), holders::find));
 
-        Duration lockThreshold = config.get(JfrOptions.LOCK_WAIT_THRESHOLD);
         Duration maxAge = config.get(JfrOptions.DUMP_AGE);
         long maxBytes = config.get(JfrOptions.DUMP_SIZE) * (1L << 20);
         lastTickMillis = System.currentTimeMillis();
@@ -138,7 +131,7 @@ public final class JfrFeature implements Feature {
         AgentThreads.factory("jfr").newThread(() -> {
             try {
                 Thread.sleep(delayMillis);
-                openStream(lockThreshold, lockWindow, maxAge, maxBytes);
+                openStream(maxAge, maxBytes);
                 stream.start();
             } catch (Throwable t) {
                 AgentLog.get().warn("JFR streaming stopped; high-cpu, hot-method, gc-pressure and lock-contention see nothing: {}", t.toString());
@@ -156,7 +149,7 @@ public final class JfrFeature implements Feature {
         }
     }
 
-    private void openStream(Duration lockThreshold, Duration lockWindow, Duration maxAge, long maxBytes) throws Exception {
+    private void openStream(Duration maxAge, long maxBytes) throws Exception {
         long t0 = System.nanoTime();
         stackDepthApplied = JfrStackDepth.apply(stackDepth);
         Set<String> available = FlightRecorder.getFlightRecorder().getEventTypes().stream()
@@ -178,58 +171,15 @@ public final class JfrFeature implements Feature {
         enable(available, JfrSettings.ALLOCATION_SAMPLE, "allocation samples",
                 s -> rs.enable(s).with("throttle", JfrSettings.ALLOCATION_THROTTLE).withoutStackTrace(), this::onAllocationSample);
         enable(available, JfrSettings.MONITOR_ENTER, "monitor waits (lock-contention)",
-                s -> monitorStacks = monitorStacks(rs, lockThreshold, lockWindow), this::onMonitorEnter);
+                s -> lockWaitEvents.recordMonitorWaits(rs), lockWaitEvents::onMonitorEnter);
         enable(available, JfrSettings.THREAD_PARK, "lock waits (lock-contention)",
-                s -> parkStacks = lockParks(rs, lockThreshold, lockWindow), this::onThreadPark);
+                s -> lockWaitEvents.recordLockParks(rs), lockWaitEvents::onThreadPark);
         enable(available, JfrSettings.EXCEPTION_STATISTICS, "exception counts",
                 s -> rs.enable(s).withPeriod(JfrSettings.EXCEPTION_STATISTICS_PERIOD), this::onExceptionStatistics);
         rs.onError(t -> AgentLog.get().debug("JFR stream handler failed", t));
         setupMillis = (System.nanoTime() - t0) / 1_000_000;
         AgentLog.get().info("JFR streaming {} events (set up in {} ms){}", enabled.size(), setupMillis,
                 missing.isEmpty() ? "" : "; not in this JVM: " + missing.keySet());
-    }
-
-    /**
-     * Monitor waits above the threshold are always recorded, without stacks until one is seen
-     * ({@link WaitStacks}): on JDK 17 an event with stacks walks the stack of every thread that blocks
-     * on a monitor, however short its wait.
-     */
-    private WaitStacks monitorStacks(RecordingStream rs, Duration lockThreshold, Duration lockWindow) {
-        Consumer<Boolean> stacks = on -> {
-            EventSettings monitorEnter = rs.enable(JfrSettings.MONITOR_ENTER).withThreshold(lockThreshold);
-            if (on) {
-                monitorEnter.withStackTrace();
-            } else {
-                monitorEnter.withoutStackTrace();
-            }
-        };
-        stacks.accept(false);
-        return new WaitStacks(JfrSettings.MONITOR_ENTER, stacks, lockWindow.toMillis());
-    }
-
-    /**
-     * Parks are not recorded until a thread is seen parked on a lock ({@link LockParks}); the look runs
-     * on the stream's thread after each flush, about once a second.
-     */
-    private WaitStacks lockParks(RecordingStream rs, Duration lockThreshold, Duration lockWindow) {
-        Consumer<Boolean> recorded = on -> {
-            if (on) {
-                rs.enable(JfrSettings.THREAD_PARK).withThreshold(lockThreshold).withStackTrace();
-            } else {
-                rs.disable(JfrSettings.THREAD_PARK);
-            }
-        };
-        recorded.accept(false);
-        WaitStacks stacks = new WaitStacks(JfrSettings.THREAD_PARK, recorded, lockWindow.toMillis());
-        LockParks parks = new LockParks(stacks);
-        rs.onFlush(() -> {
-            try {
-                parks.look(System.currentTimeMillis());
-            } catch (Throwable t) {
-                AgentLog.get().debug("JFR: the look for threads parked on a lock failed", t);
-            }
-        });
-        return stacks;
     }
 
     /** Enables one event if this JVM has it; otherwise notes what is lost, once, and carries on. */
@@ -305,66 +255,6 @@ public final class JfrFeature implements Feature {
         }
     }
 
-    private void onMonitorEnter(RecordedEvent e) {
-        RecordedThread t = e.getThread();
-        if (RecordedEvents.ignored(t)) {
-            return;
-        }
-        RecordedClass monitor = e.getClass("monitorClass");
-        String monitorName = monitor == null ? "?" : monitor.getName();
-        if (e.getStackTrace() == null) {
-            // Recorded before stacks went on: counted there, not attributed, so that every wait
-            // lock-contention sums has its site (as parks seen before recording do).
-            monitorStacks.seenWithoutStack(System.currentTimeMillis(), monitorName);
-            return;
-        }
-        monitorStacks.seen(System.currentTimeMillis());
-        RecordedThread owner = e.getThread("previousOwner");
-        addWait("monitor", monitorName, e, RecordedEvents.frames(e.getStackTrace()), t, owner == null ? null : RecordedEvents.name(owner));
-    }
-
-    private void onThreadPark(RecordedEvent e) {
-        RecordedThread t = e.getThread();
-        RecordedClass parked = e.getClass("parkedClass");
-        // Only parks on a lock count: idle pool threads park on conditions and queues for long, by design.
-        if (RecordedEvents.ignored(t) || parked == null || !isLock(parked.getName())) {
-            return;
-        }
-        List<StackTraceElement> stack = RecordedEvents.frames(e.getStackTrace());
-        if (endOfConditionWait(stack)) {
-            return;
-        }
-        parkStacks.seen(System.currentTimeMillis());
-        addWait("lock", parked.getName(), e, stack, t, null);
-    }
-
-    /**
-     * A thread woken from a condition wait takes the lock back before it returns, and may wait for it:
-     * an idle pool thread handed work does so on its queue's lock. That is the end of the condition
-     * wait, not contention at an application site.
-     */
-    static boolean endOfConditionWait(List<StackTraceElement> stack) {
-        for (int i = 0; i < Math.min(stack.size(), 8); i++) {
-            if (stack.get(i).getClassName().endsWith("$ConditionObject")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean isLock(String parkedClass) {
-        return parkedClass.startsWith("java.util.concurrent.locks.") && !parkedClass.contains("ConditionObject")
-                && !parkedClass.endsWith("LockSupport");
-    }
-
-    private void addWait(String kind, String lockClass, RecordedEvent e, List<StackTraceElement> stack, RecordedThread waiter, String previousOwner) {
-        Site site = sites.siteOf(stack.toArray(new StackTraceElement[0]));
-        if (site == null && !stack.isEmpty()) {
-            site = Site.of(stack.get(0));
-        }
-        lockWaits.add(kind, lockClass, e.getDuration().toNanos(), RecordedEvents.name(waiter), previousOwner, site, stack);
-    }
-
     private void onExceptionStatistics(RecordedEvent e) {
         long total = e.getLong("throwables");
         long now = System.currentTimeMillis();
@@ -380,12 +270,7 @@ public final class JfrFeature implements Feature {
     @Override
     public void sample(long nowMillis) {
         profile.closeTick(nowMillis);
-        lockWaits.closeTick(nowMillis);
-        for (WaitStacks stacks : new WaitStacks[]{parkStacks, monitorStacks}) {
-            if (stacks != null) {
-                stacks.tick(nowMillis);
-            }
-        }
+        lockWaitEvents.tick(nowMillis);
         synchronized (lock) {
             long span = nowMillis - lastTickMillis;
             if (span > 0) {
@@ -460,26 +345,7 @@ public final class JfrFeature implements Feature {
             m.put("exceptions", ex);
             m.put("dumpsWritten", dumpsWritten);
         }
-        List<Map<String, Object>> locks = new ArrayList<>();
-        for (LockWaits.Lock l : lockWaits.since(LastMinute.start(now)).stream().limit(5).toList()) {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("kind", l.kind());
-            one.put("class", l.lockClass());
-            one.put("site", String.valueOf(l.site()));
-            one.put("waits", l.waits());
-            one.put("waitedMs", l.waitedMillis());
-            locks.add(one);
-        }
-        m.put("lockWaitsLastMinute", locks);
-        m.put("lockWaitsDropped", lockWaits.dropped());
-        WaitStacks parks = parkStacks;
-        if (parks != null) {
-            m.put("parkStacks", parks.metrics());
-        }
-        WaitStacks monitors = monitorStacks;
-        if (monitors != null) {
-            m.put("monitorStacks", monitors.metrics());
-        }
+        lockWaitEvents.addMetrics(m, now);
         metrics.put("jfr", m);
     }
 
