@@ -50,11 +50,11 @@ public final class JfrFeature implements Feature {
     private StackSites sites;
     private SampleWindow jvmCpu;
     private SampleWindow machineCpu;
-    private SampleWindow gcPausePercent;
     private ThreadCpuLoads threadCpu;
     /** The agent's threads and JFR's Java threads: what watching costs, shown apart from the application. */
     private ThreadCpuLoads ownCpu;
     private ExecutionProfile profile;
+    private GcPauses gcPauses;
     private LockWaitEvents lockWaitEvents;
     private List<Rule> rules = List.of();
     private boolean dumpOnThreshold;
@@ -65,10 +65,6 @@ public final class JfrFeature implements Feature {
 
     // Written by the stream's thread, read by the evaluation thread.
     private final Object lock = new Object();
-    private long gcPauseNanosThisTick;
-    private long gcPauseNanosTotal;
-    private long gcCount;
-    private long lastTickMillis;
     private final Tally<String> allocatedBytesByClass = new Tally<>(MAX_ALLOCATION_CLASSES);
     private long allocationDropped;
     private long allocatedBytesSampled;
@@ -105,7 +101,7 @@ public final class JfrFeature implements Feature {
         int ticks = (int) Math.min(10_000, longest.toMillis() / Math.max(1, every.toMillis()) + 2);
         jvmCpu = new SampleWindow((int) Math.min(100_000, cpuWindow.toSeconds() + 16));
         machineCpu = new SampleWindow((int) Math.min(100_000, cpuWindow.toSeconds() + 16));
-        gcPausePercent = new SampleWindow(ticks + 16);
+        gcPauses = new GcPauses(ticks, System.currentTimeMillis());
         threadCpu = new ThreadCpuLoads(3 * JfrSettings.THREAD_CPU_LOAD_PERIOD.toMillis());
         ownCpu = new ThreadCpuLoads(3 * JfrSettings.THREAD_CPU_LOAD_PERIOD.toMillis());
         profile = new ExecutionProfile(ticks);
@@ -116,12 +112,11 @@ public final class JfrFeature implements Feature {
         rules = List.of(
                 new HighCpuRule(jvmCpu, machineCpu, threadCpu, profile, config.get(JfrOptions.CPU_THRESHOLD), cpuWindow),
                 new HotMethodRule(profile, hotWindow, config.get(JfrOptions.HOT_SHARE), config.get(JfrOptions.HOT_CORES), samplePeriod.toMillis()),
-                new GcPressureRule(gcPausePercent, config.get(JfrOptions.GC_THRESHOLD), gcWindow),
+                new GcPressureRule(gcPauses.pausePercent(), config.get(JfrOptions.GC_THRESHOLD), gcWindow),
                 new LockContentionRule(lockWaitEvents.waits(), lockWindow, config.get(JfrOptions.LOCK_THRESHOLD), holders::find));
 
         Duration maxAge = config.get(JfrOptions.DUMP_AGE);
         long maxBytes = config.get(JfrOptions.DUMP_SIZE) * (1L << 20);
-        lastTickMillis = System.currentTimeMillis();
         // Setting JFR up takes a CPU-second or so: it runs on the stream's own agent thread, so the other
         // features' start (and weaving) do not wait for it, and at launch it waits jfr.delay so it does not
         // compete with the application's own start for CPU. That thread is an agent thread, so the
@@ -167,7 +162,7 @@ public final class JfrFeature implements Feature {
         enable(available, JfrSettings.EXECUTION_SAMPLE, "execution samples (hot-method)",
                 s -> rs.enable(s).withPeriod(samplePeriod), this::onExecutionSample);
         enable(available, JfrSettings.GARBAGE_COLLECTION, "GC pauses (gc-pressure)",
-                s -> rs.enable(s), this::onGarbageCollection);
+                s -> rs.enable(s), gcPauses::onGarbageCollection);
         enable(available, JfrSettings.ALLOCATION_SAMPLE, "allocation samples",
                 s -> rs.enable(s).with("throttle", JfrSettings.ALLOCATION_THROTTLE).withoutStackTrace(), this::onAllocationSample);
         enable(available, JfrSettings.MONITOR_ENTER, "monitor waits (lock-contention)",
@@ -232,15 +227,6 @@ public final class JfrFeature implements Feature {
         profile.add(RecordedEvents.name(t), stack, sites.siteOf(stack.toArray(new StackTraceElement[0])));
     }
 
-    private void onGarbageCollection(RecordedEvent e) {
-        long pauses = e.getDuration("sumOfPauses").toNanos();
-        synchronized (lock) {
-            gcPauseNanosThisTick += pauses;
-            gcPauseNanosTotal += pauses;
-            gcCount++;
-        }
-    }
-
     private void onAllocationSample(RecordedEvent e) {
         if (RecordedEvents.ignored(e.getThread())) {
             return;
@@ -271,14 +257,7 @@ public final class JfrFeature implements Feature {
     public void sample(long nowMillis) {
         profile.closeTick(nowMillis);
         lockWaitEvents.tick(nowMillis);
-        synchronized (lock) {
-            long span = nowMillis - lastTickMillis;
-            if (span > 0) {
-                gcPausePercent.add(nowMillis, 100.0 * gcPauseNanosThisTick / 1_000_000.0 / span);
-            }
-            gcPauseNanosThisTick = 0;
-            lastTickMillis = nowMillis;
-        }
+        gcPauses.tick(nowMillis);
     }
 
     @Override
@@ -324,14 +303,8 @@ public final class JfrFeature implements Feature {
         p.put("topStacks", w.stacks().top(10).stream().map(e -> e.getKey() + " " + e.getValue()).toList());
         m.put("profile", p);
 
-        Map<String, Object> gc = new LinkedHashMap<>();
-        SampleWindow.Samples pauses = gcPausePercent.since(LastMinute.start(now));
+        m.put("gc", gcPauses.metrics(now));
         synchronized (lock) {
-            gc.put("collections", gcCount);
-            gc.put("pauseMsTotal", gcPauseNanosTotal / 1_000_000);
-            gc.put("pausePercentLastMinute", pauses.count() == 0 ? 0.0 : Format.oneDecimal(LastMinute.mean(pauses)));
-            m.put("gc", gc);
-
             Map<String, Object> alloc = new LinkedHashMap<>();
             alloc.put("sampledMbTotal", allocatedBytesSampled >> 20);
             alloc.put("topClassesMb", allocatedBytesByClass.top(10).stream()
