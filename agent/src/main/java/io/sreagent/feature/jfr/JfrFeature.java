@@ -15,7 +15,6 @@ import io.sreagent.support.StackSites;
 import io.sreagent.support.Tally;
 import jdk.jfr.EventType;
 import jdk.jfr.FlightRecorder;
-import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingStream;
@@ -30,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -42,8 +42,6 @@ import java.util.stream.Collectors;
  * The agent's own threads (and JFR's) are left out of every figure.
  */
 public final class JfrFeature implements Feature {
-    static final int MAX_ALLOCATION_CLASSES = 256;
-
     private final Map<String, String> missing = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> enabled = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile RecordingStream stream;
@@ -55,6 +53,8 @@ public final class JfrFeature implements Feature {
     private ThreadCpuLoads ownCpu;
     private ExecutionProfile profile;
     private GcPauses gcPauses;
+    private AllocationSamples allocationSamples;
+    private ExceptionCounts exceptionCounts;
     private LockWaitEvents lockWaitEvents;
     private List<Rule> rules = List.of();
     private boolean dumpOnThreshold;
@@ -62,16 +62,7 @@ public final class JfrFeature implements Feature {
     private int stackDepth;
     private volatile String stackDepthApplied = "not yet set";
     private volatile long setupMillis;
-
-    // Written by the stream's thread, read by the evaluation thread.
-    private final Object lock = new Object();
-    private final Tally<String> allocatedBytesByClass = new Tally<>(MAX_ALLOCATION_CLASSES);
-    private long allocationDropped;
-    private long allocatedBytesSampled;
-    private long throwablesTotal = -1;
-    private double throwablesPerSecond;
-    private long lastThrowablesMillis;
-    private long dumpsWritten;
+    private final AtomicLong dumpsWritten = new AtomicLong();
 
     @Override
     public String name() {
@@ -102,6 +93,8 @@ public final class JfrFeature implements Feature {
         jvmCpu = new SampleWindow((int) Math.min(100_000, cpuWindow.toSeconds() + 16));
         machineCpu = new SampleWindow((int) Math.min(100_000, cpuWindow.toSeconds() + 16));
         gcPauses = new GcPauses(ticks, System.currentTimeMillis());
+        allocationSamples = new AllocationSamples();
+        exceptionCounts = new ExceptionCounts();
         threadCpu = new ThreadCpuLoads(3 * JfrSettings.THREAD_CPU_LOAD_PERIOD.toMillis());
         ownCpu = new ThreadCpuLoads(3 * JfrSettings.THREAD_CPU_LOAD_PERIOD.toMillis());
         profile = new ExecutionProfile(ticks);
@@ -164,13 +157,13 @@ public final class JfrFeature implements Feature {
         enable(available, JfrSettings.GARBAGE_COLLECTION, "GC pauses (gc-pressure)",
                 s -> rs.enable(s), gcPauses::onGarbageCollection);
         enable(available, JfrSettings.ALLOCATION_SAMPLE, "allocation samples",
-                s -> rs.enable(s).with("throttle", JfrSettings.ALLOCATION_THROTTLE).withoutStackTrace(), this::onAllocationSample);
+                s -> rs.enable(s).with("throttle", JfrSettings.ALLOCATION_THROTTLE).withoutStackTrace(), allocationSamples::onAllocationSample);
         enable(available, JfrSettings.MONITOR_ENTER, "monitor waits (lock-contention)",
                 s -> lockWaitEvents.recordMonitorWaits(rs), lockWaitEvents::onMonitorEnter);
         enable(available, JfrSettings.THREAD_PARK, "lock waits (lock-contention)",
                 s -> lockWaitEvents.recordLockParks(rs), lockWaitEvents::onThreadPark);
         enable(available, JfrSettings.EXCEPTION_STATISTICS, "exception counts",
-                s -> rs.enable(s).withPeriod(JfrSettings.EXCEPTION_STATISTICS_PERIOD), this::onExceptionStatistics);
+                s -> rs.enable(s).withPeriod(JfrSettings.EXCEPTION_STATISTICS_PERIOD), exceptionCounts::onExceptionStatistics);
         rs.onError(t -> AgentLog.get().debug("JFR stream handler failed", t));
         setupMillis = (System.nanoTime() - t0) / 1_000_000;
         AgentLog.get().info("JFR streaming {} events (set up in {} ms){}", enabled.size(), setupMillis,
@@ -227,32 +220,6 @@ public final class JfrFeature implements Feature {
         profile.add(RecordedEvents.name(t), stack, sites.siteOf(stack.toArray(new StackTraceElement[0])));
     }
 
-    private void onAllocationSample(RecordedEvent e) {
-        if (RecordedEvents.ignored(e.getThread())) {
-            return;
-        }
-        RecordedClass c = e.getClass("objectClass");
-        long weight = e.getLong("weight");
-        synchronized (lock) {
-            allocatedBytesSampled += weight;
-            if (c != null && !allocatedBytesByClass.add(c.getName(), weight)) {
-                allocationDropped++;
-            }
-        }
-    }
-
-    private void onExceptionStatistics(RecordedEvent e) {
-        long total = e.getLong("throwables");
-        long now = System.currentTimeMillis();
-        synchronized (lock) {
-            if (throwablesTotal >= 0 && now > lastThrowablesMillis) {
-                throwablesPerSecond = (total - throwablesTotal) * 1000.0 / (now - lastThrowablesMillis);
-            }
-            throwablesTotal = total;
-            lastThrowablesMillis = now;
-        }
-    }
-
     @Override
     public void sample(long nowMillis) {
         profile.closeTick(nowMillis);
@@ -304,20 +271,9 @@ public final class JfrFeature implements Feature {
         m.put("profile", p);
 
         m.put("gc", gcPauses.metrics(now));
-        synchronized (lock) {
-            Map<String, Object> alloc = new LinkedHashMap<>();
-            alloc.put("sampledMbTotal", allocatedBytesSampled >> 20);
-            alloc.put("topClassesMb", allocatedBytesByClass.top(10).stream()
-                    .map(e -> e.getKey() + " " + (e.getValue() >> 20)).toList());
-            alloc.put("dropped", allocationDropped);
-            m.put("allocation", alloc);
-
-            Map<String, Object> ex = new LinkedHashMap<>();
-            ex.put("throwablesTotal", Math.max(0, throwablesTotal));
-            ex.put("throwablesPerSecond", Format.oneDecimal(throwablesPerSecond));
-            m.put("exceptions", ex);
-            m.put("dumpsWritten", dumpsWritten);
-        }
+        m.put("allocation", allocationSamples.metrics());
+        m.put("exceptions", exceptionCounts.metrics());
+        m.put("dumpsWritten", dumpsWritten.get());
         lockWaitEvents.addMetrics(m, now);
         metrics.put("jfr", m);
     }
@@ -349,9 +305,7 @@ public final class JfrFeature implements Feature {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        synchronized (lock) {
-            dumpsWritten++;
-        }
+        dumpsWritten.incrementAndGet();
         AgentLog.get().info("JFR recording written: {}", target);
     }
 
