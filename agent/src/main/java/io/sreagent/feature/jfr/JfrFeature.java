@@ -10,7 +10,6 @@ import io.sreagent.core.Feature;
 import io.sreagent.core.Rule;
 import io.sreagent.report.Format;
 import io.sreagent.support.AgentLog;
-import io.sreagent.support.SampleWindow;
 import io.sreagent.support.StackSites;
 import io.sreagent.support.Tally;
 import jdk.jfr.EventType;
@@ -24,7 +23,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +44,7 @@ public final class JfrFeature implements Feature {
     private final List<String> enabled = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile RecordingStream stream;
     private StackSites sites;
-    private SampleWindow jvmCpu;
-    private SampleWindow machineCpu;
-    private ThreadCpuLoads threadCpu;
-    /** The agent's threads and JFR's Java threads: what watching costs, shown apart from the application. */
-    private ThreadCpuLoads ownCpu;
+    private CpuLoad cpuLoad;
     private ExecutionProfile profile;
     private GcPauses gcPauses;
     private AllocationSamples allocationSamples;
@@ -90,20 +84,17 @@ public final class JfrFeature implements Feature {
         stackDepth = config.get(JfrOptions.STACK_DEPTH);
         Duration longest = max(max(cpuWindow, hotWindow), max(gcWindow, lockWindow));
         int ticks = (int) Math.min(10_000, longest.toMillis() / Math.max(1, every.toMillis()) + 2);
-        jvmCpu = new SampleWindow((int) Math.min(100_000, cpuWindow.toSeconds() + 16));
-        machineCpu = new SampleWindow((int) Math.min(100_000, cpuWindow.toSeconds() + 16));
+        cpuLoad = new CpuLoad(cpuWindow);
         gcPauses = new GcPauses(ticks, System.currentTimeMillis());
         allocationSamples = new AllocationSamples();
         exceptionCounts = new ExceptionCounts();
-        threadCpu = new ThreadCpuLoads(3 * JfrSettings.THREAD_CPU_LOAD_PERIOD.toMillis());
-        ownCpu = new ThreadCpuLoads(3 * JfrSettings.THREAD_CPU_LOAD_PERIOD.toMillis());
         profile = new ExecutionProfile(ticks);
         lockWaitEvents = new LockWaitEvents(ticks, sites, config.get(JfrOptions.LOCK_WAIT_THRESHOLD), lockWindow);
         dumpOnThreshold = config.get(JfrOptions.DUMP);
         warnIfHotMethodCannotFill(hotWindow, config.get(JfrOptions.HOT_CORES));
         LockHolders holders = new LockHolders(sites);
         rules = List.of(
-                new HighCpuRule(jvmCpu, machineCpu, threadCpu, profile, config.get(JfrOptions.CPU_THRESHOLD), cpuWindow),
+                new HighCpuRule(cpuLoad.jvmPercent(), cpuLoad.machinePercent(), cpuLoad.threads(), profile, config.get(JfrOptions.CPU_THRESHOLD), cpuWindow),
                 new HotMethodRule(profile, hotWindow, config.get(JfrOptions.HOT_SHARE), config.get(JfrOptions.HOT_CORES), samplePeriod.toMillis()),
                 new GcPressureRule(gcPauses.pausePercent(), config.get(JfrOptions.GC_THRESHOLD), gcWindow),
                 new LockContentionRule(lockWaitEvents.waits(), lockWindow, config.get(JfrOptions.LOCK_THRESHOLD), holders::find));
@@ -149,9 +140,9 @@ public final class JfrFeature implements Feature {
         rs.setMaxSize(maxBytes);
         stream = rs;
         enable(available, JfrSettings.CPU_LOAD, "JVM and machine CPU load (high-cpu)",
-                s -> rs.enable(s).withPeriod(JfrSettings.CPU_LOAD_PERIOD), this::onCpuLoad);
+                s -> rs.enable(s).withPeriod(JfrSettings.CPU_LOAD_PERIOD), cpuLoad::onCpuLoad);
         enable(available, JfrSettings.THREAD_CPU_LOAD, "CPU load per thread",
-                s -> rs.enable(s).withPeriod(JfrSettings.THREAD_CPU_LOAD_PERIOD), this::onThreadCpuLoad);
+                s -> rs.enable(s).withPeriod(JfrSettings.THREAD_CPU_LOAD_PERIOD), cpuLoad::onThreadCpuLoad);
         enable(available, JfrSettings.EXECUTION_SAMPLE, "execution samples (hot-method)",
                 s -> rs.enable(s).withPeriod(samplePeriod), this::onExecutionSample);
         enable(available, JfrSettings.GARBAGE_COLLECTION, "GC pauses (gc-pressure)",
@@ -197,20 +188,6 @@ public final class JfrFeature implements Feature {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private void onCpuLoad(RecordedEvent e) {
-        long now = System.currentTimeMillis();
-        jvmCpu.add(now, 100.0 * (e.getFloat("jvmUser") + e.getFloat("jvmSystem")));
-        machineCpu.add(now, 100.0 * e.getFloat("machineTotal"));
-    }
-
-    private void onThreadCpuLoad(RecordedEvent e) {
-        RecordedThread t = e.getThread();
-        if (t == null) {
-            return;
-        }
-        (RecordedEvents.ignored(t) ? ownCpu : threadCpu).add(RecordedEvents.name(t), 100.0 * (e.getFloat("user") + e.getFloat("system")), System.currentTimeMillis());
-    }
-
     private void onExecutionSample(RecordedEvent e) {
         RecordedThread t = e.getThread("sampledThread");
         if (RecordedEvents.ignored(t)) {
@@ -244,21 +221,7 @@ public final class JfrFeature implements Feature {
         m.put("samplePeriodMs", samplePeriod.toMillis());
         m.put("stackDepth", stackDepthApplied);
 
-        Map<String, Object> cpu = new LinkedHashMap<>();
-        SampleWindow.Samples last = jvmCpu.since(LastMinute.start(now));
-        if (last.count() > 0) {
-            cpu.put("jvmPercentNow", Format.oneDecimal(last.last()));
-            cpu.put("jvmPercentMeanLastMinute", Format.oneDecimal(LastMinute.mean(last)));
-            cpu.put("machinePercentMeanLastMinute", Format.oneDecimal(LastMinute.mean(machineCpu.since(LastMinute.start(now)))));
-        }
-        List<Map<String, Object>> threads = new ArrayList<>();
-        for (Map.Entry<String, Long> t : HighCpuRule.hundredths(threadCpu.current(now)).top(10)) {
-            threads.add(Map.of("thread", t.getKey(), "cpuPercentOfMachine", t.getValue() / 100.0));
-        }
-        cpu.put("topThreads", threads);
-        Map<String, Double> own = ownCpu.current(now);
-        cpu.put("agentAndJfrThreadsPercentOfMachine", Math.round(own.values().stream().mapToDouble(Double::doubleValue).sum() * 100) / 100.0);
-        m.put("cpu", cpu);
+        m.put("cpu", cpuLoad.metrics(now));
 
         ExecutionProfile.Tick w = profile.since(LastMinute.start(now));
         Map<String, Object> p = new LinkedHashMap<>();
