@@ -8,14 +8,11 @@ import io.sreagent.core.AgentRuntime;
 import io.sreagent.core.AgentThreads;
 import io.sreagent.core.Feature;
 import io.sreagent.core.Rule;
-import io.sreagent.report.Format;
 import io.sreagent.support.AgentLog;
 import io.sreagent.support.StackSites;
-import io.sreagent.support.Tally;
 import jdk.jfr.EventType;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingStream;
 
 import java.nio.file.Files;
@@ -37,15 +34,15 @@ import java.util.stream.Collectors;
  * why it is cheap): CPU load of the JVM, the machine and each thread, execution samples, GC pauses,
  * allocation samples, long monitor and lock waits, exception counts. Feeds the high-cpu, hot-method,
  * gc-pressure and lock-contention rules, and dumps the recent recording next to threshold reports.
- * The agent's own threads (and JFR's) are left out of every figure.
+ * The agent's own threads (and JFR's) are left out of every figure. This class wires the stream;
+ * each signal's handlers, state and part of {@code metrics.jfr} are its own class's.
  */
 public final class JfrFeature implements Feature {
     private final Map<String, String> missing = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> enabled = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile RecordingStream stream;
-    private StackSites sites;
     private CpuLoad cpuLoad;
-    private ExecutionProfile profile;
+    private ExecutionSamples executionSamples;
     private GcPauses gcPauses;
     private AllocationSamples allocationSamples;
     private ExceptionCounts exceptionCounts;
@@ -74,7 +71,7 @@ public final class JfrFeature implements Feature {
             throw new IllegalStateException("JDK Flight Recorder is not available in this JVM");
         }
         Config config = context.config();
-        sites = context.sites();
+        StackSites sites = context.sites();
         Duration every = config.get(CoreOptions.EVALUATE_INTERVAL);
         Duration cpuWindow = config.get(JfrOptions.CPU_WINDOW);
         Duration hotWindow = config.get(JfrOptions.HOT_WINDOW);
@@ -85,13 +82,14 @@ public final class JfrFeature implements Feature {
         Duration longest = max(max(cpuWindow, hotWindow), max(gcWindow, lockWindow));
         int ticks = (int) Math.min(10_000, longest.toMillis() / Math.max(1, every.toMillis()) + 2);
         cpuLoad = new CpuLoad(cpuWindow);
+        executionSamples = new ExecutionSamples(ticks, sites);
         gcPauses = new GcPauses(ticks, System.currentTimeMillis());
         allocationSamples = new AllocationSamples();
         exceptionCounts = new ExceptionCounts();
-        profile = new ExecutionProfile(ticks);
         lockWaitEvents = new LockWaitEvents(ticks, sites, config.get(JfrOptions.LOCK_WAIT_THRESHOLD), lockWindow);
         dumpOnThreshold = config.get(JfrOptions.DUMP);
         warnIfHotMethodCannotFill(hotWindow, config.get(JfrOptions.HOT_CORES));
+        ExecutionProfile profile = executionSamples.profile();
         LockHolders holders = new LockHolders(sites);
         rules = List.of(
                 new HighCpuRule(cpuLoad.jvmPercent(), cpuLoad.machinePercent(), cpuLoad.threads(), profile, config.get(JfrOptions.CPU_THRESHOLD), cpuWindow),
@@ -144,7 +142,7 @@ public final class JfrFeature implements Feature {
         enable(available, JfrSettings.THREAD_CPU_LOAD, "CPU load per thread",
                 s -> rs.enable(s).withPeriod(JfrSettings.THREAD_CPU_LOAD_PERIOD), cpuLoad::onThreadCpuLoad);
         enable(available, JfrSettings.EXECUTION_SAMPLE, "execution samples (hot-method)",
-                s -> rs.enable(s).withPeriod(samplePeriod), this::onExecutionSample);
+                s -> rs.enable(s).withPeriod(samplePeriod), executionSamples::onExecutionSample);
         enable(available, JfrSettings.GARBAGE_COLLECTION, "GC pauses (gc-pressure)",
                 s -> rs.enable(s), gcPauses::onGarbageCollection);
         enable(available, JfrSettings.ALLOCATION_SAMPLE, "allocation samples",
@@ -188,18 +186,9 @@ public final class JfrFeature implements Feature {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private void onExecutionSample(RecordedEvent e) {
-        RecordedThread t = e.getThread("sampledThread");
-        if (RecordedEvents.ignored(t)) {
-            return;
-        }
-        List<StackTraceElement> stack = RecordedEvents.frames(e.getStackTrace());
-        profile.add(RecordedEvents.name(t), stack, sites.siteOf(stack.toArray(new StackTraceElement[0])));
-    }
-
     @Override
     public void sample(long nowMillis) {
-        profile.closeTick(nowMillis);
+        executionSamples.tick(nowMillis);
         lockWaitEvents.tick(nowMillis);
         gcPauses.tick(nowMillis);
     }
@@ -220,30 +209,14 @@ public final class JfrFeature implements Feature {
         m.put("setupMs", setupMillis);
         m.put("samplePeriodMs", samplePeriod.toMillis());
         m.put("stackDepth", stackDepthApplied);
-
         m.put("cpu", cpuLoad.metrics(now));
-
-        ExecutionProfile.Tick w = profile.since(LastMinute.start(now));
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("windowSeconds", w.spanMillis() / 1000);
-        p.put("samples", w.samples());
-        p.put("dropped", w.dropped());
-        p.put("topMethods", shares(w.methods(), w.samples(), 10));
-        p.put("culprits", shares(w.culprits(), w.samples(), 4));
-        p.put("topStacks", w.stacks().top(10).stream().map(e -> e.getKey() + " " + e.getValue()).toList());
-        m.put("profile", p);
-
+        m.put("profile", executionSamples.metrics(now));
         m.put("gc", gcPauses.metrics(now));
         m.put("allocation", allocationSamples.metrics());
         m.put("exceptions", exceptionCounts.metrics());
         m.put("dumpsWritten", dumpsWritten.get());
         lockWaitEvents.addMetrics(m, now);
         metrics.put("jfr", m);
-    }
-
-    private static List<String> shares(Tally<String> counts, long total, int n) {
-        return counts.top(n).stream()
-                .map(e -> e.getKey() + " " + Format.oneDecimal(100.0 * e.getValue() / Math.max(1, total)) + "%").toList();
     }
 
     /** Saves the recent recording (bounded by jfr.dump.age and jfr.dump.size) next to a threshold report. */
