@@ -8,20 +8,11 @@ import io.sreagent.core.AgentRuntime;
 import io.sreagent.core.AgentThreads;
 import io.sreagent.core.Feature;
 import io.sreagent.core.Rule;
-import io.sreagent.report.Format;
-import io.sreagent.report.Site;
 import io.sreagent.support.AgentLog;
-import io.sreagent.support.SampleWindow;
 import io.sreagent.support.StackSites;
-import io.sreagent.support.Tally;
-import jdk.jfr.EventSettings;
 import jdk.jfr.EventType;
 import jdk.jfr.FlightRecorder;
-import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedStackTrace;
-import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingStream;
 
 import java.nio.file.Files;
@@ -29,11 +20,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -43,47 +34,26 @@ import java.util.stream.Collectors;
  * why it is cheap): CPU load of the JVM, the machine and each thread, execution samples, GC pauses,
  * allocation samples, long monitor and lock waits, exception counts. Feeds the high-cpu, hot-method,
  * gc-pressure and lock-contention rules, and dumps the recent recording next to threshold reports.
- * The agent's own threads (and JFR's) are left out of every figure.
+ * The agent's own threads (and JFR's) are left out of every figure. This class wires the stream;
+ * each signal's handlers, state and part of {@code metrics.jfr} are its own class's.
  */
 public final class JfrFeature implements Feature {
-    static final int MAX_ALLOCATION_CLASSES = 256;
-
     private final Map<String, String> missing = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> enabled = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile RecordingStream stream;
-    /** Whether parks are recorded (with stacks) at all; null where the JVM lacks the event. */
-    private volatile WaitStacks parkStacks;
-    /** Whether monitor waits are recorded with stacks (they always are without); null where the JVM lacks the event. */
-    private volatile WaitStacks monitorStacks;
-    private StackSites sites;
-    private SampleWindow jvmCpu;
-    private SampleWindow machineCpu;
-    private SampleWindow gcPausePercent;
-    private ThreadCpuLoads threadCpu;
-    /** The agent's threads and JFR's Java threads: what watching costs, shown apart from the application. */
-    private ThreadCpuLoads ownCpu;
-    private ExecutionProfile profile;
-    private LockWaits lockWaits;
+    private CpuLoad cpuLoad;
+    private ExecutionSamples executionSamples;
+    private GcPauses gcPauses;
+    private AllocationSamples allocationSamples;
+    private ExceptionCounts exceptionCounts;
+    private LockWaitEvents lockWaitEvents;
     private List<Rule> rules = List.of();
     private boolean dumpOnThreshold;
     private Duration samplePeriod;
     private int stackDepth;
     private volatile String stackDepthApplied = "not yet set";
     private volatile long setupMillis;
-
-    // Written by the stream's thread, read by the evaluation thread.
-    private final Object lock = new Object();
-    private long gcPauseNanosThisTick;
-    private long gcPauseNanosTotal;
-    private long gcCount;
-    private long lastTickMillis;
-    private final Tally<String> allocatedBytesByClass = new Tally<>(MAX_ALLOCATION_CLASSES);
-    private long allocationDropped;
-    private long allocatedBytesSampled;
-    private long throwablesTotal = -1;
-    private double throwablesPerSecond;
-    private long lastThrowablesMillis;
-    private long dumpsWritten;
+    private final AtomicLong dumpsWritten = new AtomicLong();
 
     @Override
     public String name() {
@@ -101,7 +71,7 @@ public final class JfrFeature implements Feature {
             throw new IllegalStateException("JDK Flight Recorder is not available in this JVM");
         }
         Config config = context.config();
-        sites = context.sites();
+        StackSites sites = context.sites();
         Duration every = config.get(CoreOptions.EVALUATE_INTERVAL);
         Duration cpuWindow = config.get(JfrOptions.CPU_WINDOW);
         Duration hotWindow = config.get(JfrOptions.HOT_WINDOW);
@@ -111,26 +81,24 @@ public final class JfrFeature implements Feature {
         stackDepth = config.get(JfrOptions.STACK_DEPTH);
         Duration longest = max(max(cpuWindow, hotWindow), max(gcWindow, lockWindow));
         int ticks = (int) Math.min(10_000, longest.toMillis() / Math.max(1, every.toMillis()) + 2);
-        jvmCpu = new SampleWindow((int) Math.min(100_000, cpuWindow.toSeconds() + 16));
-        machineCpu = new SampleWindow((int) Math.min(100_000, cpuWindow.toSeconds() + 16));
-        gcPausePercent = new SampleWindow(ticks + 16);
-        threadCpu = new ThreadCpuLoads(3 * JfrSettings.THREAD_CPU_LOAD_PERIOD.toMillis());
-        ownCpu = new ThreadCpuLoads(3 * JfrSettings.THREAD_CPU_LOAD_PERIOD.toMillis());
-        profile = new ExecutionProfile(ticks);
-        lockWaits = new LockWaits(ticks);
+        cpuLoad = new CpuLoad(cpuWindow);
+        executionSamples = new ExecutionSamples(ticks, sites);
+        gcPauses = new GcPauses(ticks, System.currentTimeMillis());
+        allocationSamples = new AllocationSamples();
+        exceptionCounts = new ExceptionCounts();
+        lockWaitEvents = new LockWaitEvents(ticks, sites, config.get(JfrOptions.LOCK_WAIT_THRESHOLD), lockWindow);
         dumpOnThreshold = config.get(JfrOptions.DUMP);
         warnIfHotMethodCannotFill(hotWindow, config.get(JfrOptions.HOT_CORES));
+        ExecutionProfile profile = executionSamples.profile();
         LockHolders holders = new LockHolders(sites);
         rules = List.of(
-                new HighCpuRule(jvmCpu, machineCpu, threadCpu, profile, config.get(JfrOptions.CPU_THRESHOLD), cpuWindow),
+                new HighCpuRule(cpuLoad.jvmPercent(), cpuLoad.machinePercent(), cpuLoad.threads(), profile, config.get(JfrOptions.CPU_THRESHOLD), cpuWindow),
                 new HotMethodRule(profile, hotWindow, config.get(JfrOptions.HOT_SHARE), config.get(JfrOptions.HOT_CORES), samplePeriod.toMillis()),
-                new GcPressureRule(gcPausePercent, config.get(JfrOptions.GC_THRESHOLD), gcWindow),
-                new LockContentionRule(lockWaits, lockWindow, config.get(JfrOptions.LOCK_THRESHOLD), holders::find));
+                new GcPressureRule(gcPauses.pausePercent(), config.get(JfrOptions.GC_THRESHOLD), gcWindow),
+                new LockContentionRule(lockWaitEvents.waits(), lockWindow, config.get(JfrOptions.LOCK_THRESHOLD), holders::find));
 
-        Duration lockThreshold = config.get(JfrOptions.LOCK_WAIT_THRESHOLD);
         Duration maxAge = config.get(JfrOptions.DUMP_AGE);
         long maxBytes = config.get(JfrOptions.DUMP_SIZE) * (1L << 20);
-        lastTickMillis = System.currentTimeMillis();
         // Setting JFR up takes a CPU-second or so: it runs on the stream's own agent thread, so the other
         // features' start (and weaving) do not wait for it, and at launch it waits jfr.delay so it does not
         // compete with the application's own start for CPU. That thread is an agent thread, so the
@@ -140,7 +108,7 @@ public final class JfrFeature implements Feature {
         AgentThreads.factory("jfr").newThread(() -> {
             try {
                 Thread.sleep(delayMillis);
-                openStream(lockThreshold, lockWindow, maxAge, maxBytes);
+                openStream(maxAge, maxBytes);
                 stream.start();
             } catch (Throwable t) {
                 AgentLog.get().warn("JFR streaming stopped; high-cpu, hot-method, gc-pressure and lock-contention see nothing: {}", t.toString());
@@ -158,7 +126,7 @@ public final class JfrFeature implements Feature {
         }
     }
 
-    private void openStream(Duration lockThreshold, Duration lockWindow, Duration maxAge, long maxBytes) throws Exception {
+    private void openStream(Duration maxAge, long maxBytes) throws Exception {
         long t0 = System.nanoTime();
         stackDepthApplied = JfrStackDepth.apply(stackDepth);
         Set<String> available = FlightRecorder.getFlightRecorder().getEventTypes().stream()
@@ -170,68 +138,25 @@ public final class JfrFeature implements Feature {
         rs.setMaxSize(maxBytes);
         stream = rs;
         enable(available, JfrSettings.CPU_LOAD, "JVM and machine CPU load (high-cpu)",
-                s -> rs.enable(s).withPeriod(JfrSettings.CPU_LOAD_PERIOD), this::onCpuLoad);
+                s -> rs.enable(s).withPeriod(JfrSettings.CPU_LOAD_PERIOD), cpuLoad::onCpuLoad);
         enable(available, JfrSettings.THREAD_CPU_LOAD, "CPU load per thread",
-                s -> rs.enable(s).withPeriod(JfrSettings.THREAD_CPU_LOAD_PERIOD), this::onThreadCpuLoad);
+                s -> rs.enable(s).withPeriod(JfrSettings.THREAD_CPU_LOAD_PERIOD), cpuLoad::onThreadCpuLoad);
         enable(available, JfrSettings.EXECUTION_SAMPLE, "execution samples (hot-method)",
-                s -> rs.enable(s).withPeriod(samplePeriod), this::onExecutionSample);
+                s -> rs.enable(s).withPeriod(samplePeriod), executionSamples::onExecutionSample);
         enable(available, JfrSettings.GARBAGE_COLLECTION, "GC pauses (gc-pressure)",
-                s -> rs.enable(s), this::onGarbageCollection);
+                s -> rs.enable(s), gcPauses::onGarbageCollection);
         enable(available, JfrSettings.ALLOCATION_SAMPLE, "allocation samples",
-                s -> rs.enable(s).with("throttle", JfrSettings.ALLOCATION_THROTTLE).withoutStackTrace(), this::onAllocationSample);
+                s -> rs.enable(s).with("throttle", JfrSettings.ALLOCATION_THROTTLE).withoutStackTrace(), allocationSamples::onAllocationSample);
         enable(available, JfrSettings.MONITOR_ENTER, "monitor waits (lock-contention)",
-                s -> monitorStacks = monitorStacks(rs, lockThreshold, lockWindow), this::onMonitorEnter);
+                s -> lockWaitEvents.recordMonitorWaits(rs), lockWaitEvents::onMonitorEnter);
         enable(available, JfrSettings.THREAD_PARK, "lock waits (lock-contention)",
-                s -> parkStacks = lockParks(rs, lockThreshold, lockWindow), this::onThreadPark);
+                s -> lockWaitEvents.recordLockParks(rs), lockWaitEvents::onThreadPark);
         enable(available, JfrSettings.EXCEPTION_STATISTICS, "exception counts",
-                s -> rs.enable(s).withPeriod(JfrSettings.EXCEPTION_STATISTICS_PERIOD), this::onExceptionStatistics);
+                s -> rs.enable(s).withPeriod(JfrSettings.EXCEPTION_STATISTICS_PERIOD), exceptionCounts::onExceptionStatistics);
         rs.onError(t -> AgentLog.get().debug("JFR stream handler failed", t));
         setupMillis = (System.nanoTime() - t0) / 1_000_000;
         AgentLog.get().info("JFR streaming {} events (set up in {} ms){}", enabled.size(), setupMillis,
                 missing.isEmpty() ? "" : "; not in this JVM: " + missing.keySet());
-    }
-
-    /**
-     * Monitor waits above the threshold are always recorded, without stacks until one is seen
-     * ({@link WaitStacks}): on JDK 17 an event with stacks walks the stack of every thread that blocks
-     * on a monitor, however short its wait.
-     */
-    private WaitStacks monitorStacks(RecordingStream rs, Duration lockThreshold, Duration lockWindow) {
-        Consumer<Boolean> stacks = on -> {
-            EventSettings monitorEnter = rs.enable(JfrSettings.MONITOR_ENTER).withThreshold(lockThreshold);
-            if (on) {
-                monitorEnter.withStackTrace();
-            } else {
-                monitorEnter.withoutStackTrace();
-            }
-        };
-        stacks.accept(false);
-        return new WaitStacks(JfrSettings.MONITOR_ENTER, stacks, lockWindow.toMillis());
-    }
-
-    /**
-     * Parks are not recorded until a thread is seen parked on a lock ({@link LockParks}); the look runs
-     * on the stream's thread after each flush, about once a second.
-     */
-    private WaitStacks lockParks(RecordingStream rs, Duration lockThreshold, Duration lockWindow) {
-        Consumer<Boolean> recorded = on -> {
-            if (on) {
-                rs.enable(JfrSettings.THREAD_PARK).withThreshold(lockThreshold).withStackTrace();
-            } else {
-                rs.disable(JfrSettings.THREAD_PARK);
-            }
-        };
-        recorded.accept(false);
-        WaitStacks stacks = new WaitStacks(JfrSettings.THREAD_PARK, recorded, lockWindow.toMillis());
-        LockParks parks = new LockParks(stacks);
-        rs.onFlush(() -> {
-            try {
-                parks.look(System.currentTimeMillis());
-            } catch (Throwable t) {
-                AgentLog.get().debug("JFR: the look for threads parked on a lock failed", t);
-            }
-        });
-        return stacks;
     }
 
     /** Enables one event if this JVM has it; otherwise notes what is lost, once, and carries on. */
@@ -261,172 +186,11 @@ public final class JfrFeature implements Feature {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    /** The agent's threads and JFR's own are not the application's. */
-    static boolean ignored(RecordedThread t) {
-        return t != null && ignored(t.getJavaName());
-    }
-
-    static boolean ignored(String threadName) {
-        return threadName != null && (threadName.startsWith(AgentThreads.PREFIX) || threadName.startsWith("JFR "));
-    }
-
-    static String name(RecordedThread t) {
-        if (t == null) {
-            return "?";
-        }
-        String n = t.getJavaName();
-        return n != null ? n : t.getOSName();
-    }
-
-    static List<StackTraceElement> frames(RecordedStackTrace trace) {
-        if (trace == null) {
-            return List.of();
-        }
-        List<RecordedFrame> frames = trace.getFrames();
-        List<StackTraceElement> out = new ArrayList<>(frames.size());
-        for (RecordedFrame f : frames) {
-            if (f.isJavaFrame() && f.getMethod() != null) {
-                out.add(new StackTraceElement(f.getMethod().getType().getName(), f.getMethod().getName(), null, f.getLineNumber()));
-            }
-        }
-        return out;
-    }
-
-    private void onCpuLoad(RecordedEvent e) {
-        long now = System.currentTimeMillis();
-        jvmCpu.add(now, 100.0 * (e.getFloat("jvmUser") + e.getFloat("jvmSystem")));
-        machineCpu.add(now, 100.0 * e.getFloat("machineTotal"));
-    }
-
-    private void onThreadCpuLoad(RecordedEvent e) {
-        RecordedThread t = e.getThread();
-        if (t == null) {
-            return;
-        }
-        (ignored(t) ? ownCpu : threadCpu).add(name(t), 100.0 * (e.getFloat("user") + e.getFloat("system")), System.currentTimeMillis());
-    }
-
-    private void onExecutionSample(RecordedEvent e) {
-        RecordedThread t = e.getThread("sampledThread");
-        if (ignored(t)) {
-            return;
-        }
-        List<StackTraceElement> stack = frames(e.getStackTrace());
-        profile.add(name(t), stack, sites.siteOf(stack.toArray(new StackTraceElement[0])));
-    }
-
-    private void onGarbageCollection(RecordedEvent e) {
-        long pauses = e.getDuration("sumOfPauses").toNanos();
-        synchronized (lock) {
-            gcPauseNanosThisTick += pauses;
-            gcPauseNanosTotal += pauses;
-            gcCount++;
-        }
-    }
-
-    private void onAllocationSample(RecordedEvent e) {
-        if (ignored(e.getThread())) {
-            return;
-        }
-        RecordedClass c = e.getClass("objectClass");
-        long weight = e.getLong("weight");
-        synchronized (lock) {
-            allocatedBytesSampled += weight;
-            if (c != null && !allocatedBytesByClass.add(c.getName(), weight)) {
-                allocationDropped++;
-            }
-        }
-    }
-
-    private void onMonitorEnter(RecordedEvent e) {
-        RecordedThread t = e.getThread();
-        if (ignored(t)) {
-            return;
-        }
-        RecordedClass monitor = e.getClass("monitorClass");
-        String monitorName = monitor == null ? "?" : monitor.getName();
-        if (e.getStackTrace() == null) {
-            // Recorded before stacks went on: counted there, not attributed, so that every wait
-            // lock-contention sums has its site (as parks seen before recording do).
-            monitorStacks.seenWithoutStack(System.currentTimeMillis(), monitorName);
-            return;
-        }
-        monitorStacks.seen(System.currentTimeMillis());
-        RecordedThread owner = e.getThread("previousOwner");
-        addWait("monitor", monitorName, e, frames(e.getStackTrace()), t, owner == null ? null : name(owner));
-    }
-
-    private void onThreadPark(RecordedEvent e) {
-        RecordedThread t = e.getThread();
-        RecordedClass parked = e.getClass("parkedClass");
-        // Only parks on a lock count: idle pool threads park on conditions and queues for long, by design.
-        if (ignored(t) || parked == null || !isLock(parked.getName())) {
-            return;
-        }
-        List<StackTraceElement> stack = frames(e.getStackTrace());
-        if (endOfConditionWait(stack)) {
-            return;
-        }
-        parkStacks.seen(System.currentTimeMillis());
-        addWait("lock", parked.getName(), e, stack, t, null);
-    }
-
-    /**
-     * A thread woken from a condition wait takes the lock back before it returns, and may wait for it:
-     * an idle pool thread handed work does so on its queue's lock. That is the end of the condition
-     * wait, not contention at an application site.
-     */
-    static boolean endOfConditionWait(List<StackTraceElement> stack) {
-        for (int i = 0; i < Math.min(stack.size(), 8); i++) {
-            if (stack.get(i).getClassName().endsWith("$ConditionObject")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean isLock(String parkedClass) {
-        return parkedClass.startsWith("java.util.concurrent.locks.") && !parkedClass.contains("ConditionObject")
-                && !parkedClass.endsWith("LockSupport");
-    }
-
-    private void addWait(String kind, String lockClass, RecordedEvent e, List<StackTraceElement> stack, RecordedThread waiter, String previousOwner) {
-        Site site = sites.siteOf(stack.toArray(new StackTraceElement[0]));
-        if (site == null && !stack.isEmpty()) {
-            site = Site.of(stack.get(0));
-        }
-        lockWaits.add(kind, lockClass, e.getDuration().toNanos(), name(waiter), previousOwner, site, stack);
-    }
-
-    private void onExceptionStatistics(RecordedEvent e) {
-        long total = e.getLong("throwables");
-        long now = System.currentTimeMillis();
-        synchronized (lock) {
-            if (throwablesTotal >= 0 && now > lastThrowablesMillis) {
-                throwablesPerSecond = (total - throwablesTotal) * 1000.0 / (now - lastThrowablesMillis);
-            }
-            throwablesTotal = total;
-            lastThrowablesMillis = now;
-        }
-    }
-
     @Override
     public void sample(long nowMillis) {
-        profile.closeTick(nowMillis);
-        lockWaits.closeTick(nowMillis);
-        for (WaitStacks stacks : new WaitStacks[]{parkStacks, monitorStacks}) {
-            if (stacks != null) {
-                stacks.tick(nowMillis);
-            }
-        }
-        synchronized (lock) {
-            long span = nowMillis - lastTickMillis;
-            if (span > 0) {
-                gcPausePercent.add(nowMillis, 100.0 * gcPauseNanosThisTick / 1_000_000.0 / span);
-            }
-            gcPauseNanosThisTick = 0;
-            lastTickMillis = nowMillis;
-        }
+        executionSamples.tick(nowMillis);
+        lockWaitEvents.tick(nowMillis);
+        gcPauses.tick(nowMillis);
     }
 
     @Override
@@ -445,90 +209,15 @@ public final class JfrFeature implements Feature {
         m.put("setupMs", setupMillis);
         m.put("samplePeriodMs", samplePeriod.toMillis());
         m.put("stackDepth", stackDepthApplied);
-
-        Map<String, Object> cpu = new LinkedHashMap<>();
-        SampleWindow.Samples last = jvmCpu.since(now - 60_000);
-        if (last.count() > 0) {
-            cpu.put("jvmPercentNow", Format.oneDecimal(last.last()));
-            cpu.put("jvmPercentMeanLastMinute", Format.oneDecimal(mean(last.values())));
-            cpu.put("machinePercentMeanLastMinute", Format.oneDecimal(mean(machineCpu.since(now - 60_000).values())));
-        }
-        List<Map<String, Object>> threads = new ArrayList<>();
-        for (Map.Entry<String, Long> t : HighCpuRule.hundredths(threadCpu.current(now)).top(10)) {
-            threads.add(Map.of("thread", t.getKey(), "cpuPercentOfMachine", t.getValue() / 100.0));
-        }
-        cpu.put("topThreads", threads);
-        Map<String, Double> own = ownCpu.current(now);
-        cpu.put("agentAndJfrThreadsPercentOfMachine", Math.round(own.values().stream().mapToDouble(Double::doubleValue).sum() * 100) / 100.0);
-        m.put("cpu", cpu);
-
-        ExecutionProfile.Tick w = profile.since(now - 60_000);
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("windowSeconds", w.spanMillis() / 1000);
-        p.put("samples", w.samples());
-        p.put("dropped", w.dropped());
-        p.put("topMethods", shares(w.methods(), w.samples(), 10));
-        p.put("culprits", shares(w.culprits(), w.samples(), 4));
-        p.put("topStacks", w.stacks().top(10).stream().map(e -> e.getKey() + " " + e.getValue()).toList());
-        m.put("profile", p);
-
-        Map<String, Object> gc = new LinkedHashMap<>();
-        SampleWindow.Samples pauses = gcPausePercent.since(now - 60_000);
-        synchronized (lock) {
-            gc.put("collections", gcCount);
-            gc.put("pauseMsTotal", gcPauseNanosTotal / 1_000_000);
-            gc.put("pausePercentLastMinute", pauses.count() == 0 ? 0.0 : Format.oneDecimal(mean(pauses.values())));
-            m.put("gc", gc);
-
-            Map<String, Object> alloc = new LinkedHashMap<>();
-            alloc.put("sampledMbTotal", allocatedBytesSampled >> 20);
-            alloc.put("topClassesMb", allocatedBytesByClass.top(10).stream()
-                    .map(e -> e.getKey() + " " + (e.getValue() >> 20)).toList());
-            alloc.put("dropped", allocationDropped);
-            m.put("allocation", alloc);
-
-            Map<String, Object> ex = new LinkedHashMap<>();
-            ex.put("throwablesTotal", Math.max(0, throwablesTotal));
-            ex.put("throwablesPerSecond", Format.oneDecimal(throwablesPerSecond));
-            m.put("exceptions", ex);
-            m.put("dumpsWritten", dumpsWritten);
-        }
-        List<Map<String, Object>> locks = new ArrayList<>();
-        for (LockWaits.Lock l : lockWaits.since(now - 60_000).stream().limit(5).toList()) {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("kind", l.kind());
-            one.put("class", l.lockClass());
-            one.put("site", String.valueOf(l.site()));
-            one.put("waits", l.waits());
-            one.put("waitedMs", l.waitedMillis());
-            locks.add(one);
-        }
-        m.put("lockWaitsLastMinute", locks);
-        m.put("lockWaitsDropped", lockWaits.dropped());
-        WaitStacks parks = parkStacks;
-        if (parks != null) {
-            m.put("parkStacks", parks.metrics());
-        }
-        WaitStacks monitors = monitorStacks;
-        if (monitors != null) {
-            m.put("monitorStacks", monitors.metrics());
-        }
+        m.put("cpu", cpuLoad.metrics(now));
+        m.put("profile", executionSamples.metrics(now));
+        m.put("gc", gcPauses.metrics(now));
+        m.put("allocation", allocationSamples.metrics());
+        m.put("exceptions", exceptionCounts.metrics());
+        m.put("dumpsWritten", dumpsWritten.get());
+        lockWaitEvents.addMetrics(m, now);
         metrics.put("jfr", m);
     }
-
-    private static List<String> shares(Tally<String> counts, long total, int n) {
-        return counts.top(n).stream()
-                .map(e -> e.getKey() + " " + Format.oneDecimal(100.0 * e.getValue() / Math.max(1, total)) + "%").toList();
-    }
-
-    private static double mean(double[] values) {
-        double s = 0;
-        for (double v : values) {
-            s += v;
-        }
-        return values.length == 0 ? 0 : s / values.length;
-    }
-
 
     /** Saves the recent recording (bounded by jfr.dump.age and jfr.dump.size) next to a threshold report. */
     @Override
@@ -552,9 +241,7 @@ public final class JfrFeature implements Feature {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        synchronized (lock) {
-            dumpsWritten++;
-        }
+        dumpsWritten.incrementAndGet();
         AgentLog.get().info("JFR recording written: {}", target);
     }
 

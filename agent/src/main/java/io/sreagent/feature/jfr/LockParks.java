@@ -59,8 +59,8 @@ final class LockParks {
         String found = null;
         for (int i = 0; i < n; i++) {
             Object blocker = LockSupport.getBlocker(threads[i]);
-            if (found == null && blocker != null && JfrFeature.isLock(blocker.getClass().getName())
-                    && !JfrFeature.ignored(threads[i].getName())) {
+            if (found == null && blocker != null && LockWaitEvents.isLock(blocker.getClass().getName())
+                    && !RecordedEvents.ignored(threads[i].getName())) {
                 found = blocker.getClass().getName();
             }
             threads[i] = null; // no strong references to the application's threads between looks
