@@ -89,6 +89,15 @@ public final class SampleWindow {
             return m;
         }
 
+        /** The mean of the values, 0 when there are none. */
+        public double mean() {
+            double s = 0;
+            for (double v : values) {
+                s += v;
+            }
+            return values.length == 0 ? 0 : s / values.length;
+        }
+
         public double first() {
             return values[0];
         }

@@ -74,12 +74,15 @@ final class CpuLoad {
         SampleWindow.Samples last = jvmPercent.since(LastMinute.start(nowMillis));
         if (last.count() > 0) {
             cpu.put("jvmPercentNow", Format.oneDecimal(last.last()));
-            cpu.put("jvmPercentMeanLastMinute", Format.oneDecimal(LastMinute.mean(last)));
-            cpu.put("machinePercentMeanLastMinute", Format.oneDecimal(LastMinute.mean(machinePercent.since(LastMinute.start(nowMillis)))));
+            cpu.put("jvmPercentMeanLastMinute", Format.oneDecimal(last.mean()));
+            cpu.put("machinePercentMeanLastMinute", Format.oneDecimal(machinePercent.since(LastMinute.start(nowMillis)).mean()));
         }
         List<Map<String, Object>> top = new ArrayList<>();
         for (Map.Entry<String, Long> t : HighCpuRule.hundredths(threads.current(nowMillis)).top(10)) {
-            top.add(Map.of("thread", t.getKey(), "cpuPercentOfMachine", t.getValue() / 100.0));
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("thread", t.getKey());
+            one.put("cpuPercentOfMachine", t.getValue() / 100.0);
+            top.add(one);
         }
         cpu.put("topThreads", top);
         Map<String, Double> own = agentAndJfrThreads.current(nowMillis);

@@ -53,7 +53,7 @@ final class GcPauses {
         Map<String, Object> gc = new LinkedHashMap<>();
         gc.put("collections", collections);
         gc.put("pauseMsTotal", pauseNanosTotal / 1_000_000);
-        gc.put("pausePercentLastMinute", pauses.count() == 0 ? 0.0 : Format.oneDecimal(LastMinute.mean(pauses)));
+        gc.put("pausePercentLastMinute", pauses.count() == 0 ? 0.0 : Format.oneDecimal(pauses.mean()));
         return gc;
     }
 }

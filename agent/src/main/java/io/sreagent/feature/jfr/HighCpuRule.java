@@ -79,7 +79,7 @@ public final class HighCpuRule implements Rule {
                 mean, Format.duration(window), thresholdPercent))
                 .evidence("jvmCpuPercentMean", Format.oneDecimal(mean))
                 .evidence("jvmCpuPercentNow", Format.oneDecimal(s.last()))
-                .evidence("machineCpuPercentMean", machine.count() == 0 ? null : Format.oneDecimal(mean(machine)))
+                .evidence("machineCpuPercentMean", machine.count() == 0 ? null : Format.oneDecimal(machine.mean()))
                 .evidence("readingsAboveThreshold", above)
                 .evidence("readings", s.count())
                 .evidence("thresholdPercent", thresholdPercent)
@@ -100,14 +100,6 @@ public final class HighCpuRule implements Rule {
         Tally<String> t = Tally.unbounded();
         loads.forEach((k, v) -> t.add(k, Math.round(v * 100)));
         return t;
-    }
-
-    private static double mean(SampleWindow.Samples s) {
-        double sum = 0;
-        for (double v : s.values()) {
-            sum += v;
-        }
-        return sum / s.count();
     }
 
 }

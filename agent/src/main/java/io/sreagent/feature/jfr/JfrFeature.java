@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -38,8 +40,8 @@ import java.util.stream.Collectors;
  * each signal's handlers, state and part of {@code metrics.jfr} are its own class's.
  */
 public final class JfrFeature implements Feature {
-    private final Map<String, String> missing = new java.util.concurrent.ConcurrentHashMap<>();
-    private final List<String> enabled = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, String> missing = new ConcurrentHashMap<>();
+    private final List<String> enabled = new CopyOnWriteArrayList<>();
     private volatile RecordingStream stream;
     private CpuLoad cpuLoad;
     private ExecutionSamples executionSamples;

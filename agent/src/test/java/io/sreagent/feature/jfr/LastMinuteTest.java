@@ -14,7 +14,7 @@ class LastMinuteTest {
         w.add(70_000, 10);
         w.add(80_000, 30);
 
-        assertEquals(20.0, LastMinute.mean(w.since(LastMinute.start(100_000))), "the reading at 1 s is over a minute old");
-        assertEquals(0.0, LastMinute.mean(w.since(LastMinute.start(200_000))));
+        assertEquals(20.0, w.since(LastMinute.start(100_000)).mean(), "the reading at 1 s is over a minute old");
+        assertEquals(0.0, w.since(LastMinute.start(200_000)).mean());
     }
 }
