@@ -30,6 +30,8 @@ public final class CoreOptions {
             "least time between two threshold reports");
     public static final Option<Duration> EVALUATE_INTERVAL = Option.duration("evaluate.interval", "10s", "100ms", "1h",
             "how often signals are sampled and rules evaluated");
+    public static final Option<Duration> WINDOW = Option.duration("window", "2m", "10s", "1h",
+            "recent window over which latency and error verdicts are judged (an area's own window option wins)");
     public static final Option<String> LOG_LEVEL = Option.oneOf("log.level", "info", List.of("error", "warn", "info", "debug"),
             "the agent's own log");
     public static final Option<List<String>> SITE_SKIP = Option.packages("site.skip",
@@ -37,7 +39,7 @@ public final class CoreOptions {
             "your library packages, never named as the responsible site");
 
     public static final List<Option<?>> ALL = List.of(CONFIG_FILE, REPORT_DIR, REPORT_INTERVAL, REPORT_FORMATS, REPORT_KEEP,
-            REPORT_ON_SHUTDOWN, TRIGGER_THRESHOLD, TRIGGER_COOLDOWN, EVALUATE_INTERVAL, LOG_LEVEL, SITE_SKIP);
+            REPORT_ON_SHUTDOWN, TRIGGER_THRESHOLD, TRIGGER_COOLDOWN, EVALUATE_INTERVAL, WINDOW, LOG_LEVEL, SITE_SKIP);
 
     private CoreOptions() {
     }

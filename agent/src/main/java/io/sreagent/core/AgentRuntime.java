@@ -93,17 +93,19 @@ public final class AgentRuntime {
                     AgentLog.get().warn("feature {} could not start and is off: {}", f.name(), t.toString());
                 }
             }
-            diagnostician = new Diagnostician(List.copyOf(features), jvmInfo(), agentInfo(), this::woven, weaver);
+            Duration reportInterval = config.durationOrNull(CoreOptions.REPORT_INTERVAL);
+            // A recovered finding stays listed for one report interval (5 minutes when there are no periodic reports).
+            Duration keepRecovered = reportInterval != null ? reportInterval : Duration.ofMinutes(5);
+            diagnostician = new Diagnostician(List.copyOf(features), jvmInfo(), agentInfo(), this::woven, weaver, keepRecovered);
             endpoint.open(this);
             long every = config.get(CoreOptions.EVALUATE_INTERVAL).toMillis();
             if (config.get(CoreOptions.TRIGGER_THRESHOLD)) {
                 threshold = new ThresholdTrigger(config.get(CoreOptions.TRIGGER_COOLDOWN));
             }
             scheduler.scheduleWithFixedDelay(this::evaluate, every, every, TimeUnit.MILLISECONDS);
-            Duration interval = config.durationOrNull(CoreOptions.REPORT_INTERVAL);
-            if (interval != null) {
-                scheduler.scheduleWithFixedDelay(() -> writeReport(new Trigger(Trigger.Kind.PERIODIC, "every " + interval.toSeconds() + " s"), null),
-                        interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+            if (reportInterval != null) {
+                scheduler.scheduleWithFixedDelay(() -> writeReport(new Trigger(Trigger.Kind.PERIODIC, "every " + reportInterval.toSeconds() + " s"), false),
+                        reportInterval.toMillis(), reportInterval.toMillis(), TimeUnit.MILLISECONDS);
             }
             // Last: weaving can take seconds on a busy machine, and reports over JMX need not wait for it.
             weave();
@@ -132,17 +134,20 @@ public final class AgentRuntime {
             String reason = threshold == null ? null : threshold.onEvaluation(findings, now);
             if (reason != null) {
                 AgentLog.get().warn("{}: writing a report", reason);
-                writeReport(new Trigger(Trigger.Kind.THRESHOLD, reason), findings);
+                writeReport(new Trigger(Trigger.Kind.THRESHOLD, reason), true);
             }
         } catch (Throwable t) {
             AgentLog.get().debug("evaluation failed", t);
         }
     }
 
-    /** Writes a report file; returns the first path written, or null when writing failed (logged). */
-    public Path writeReport(Trigger trigger, List<Finding> findings) {
+    /**
+     * Writes a report file; returns the first path written, or null when writing failed (logged).
+     * {@code justEvaluated}: the rules ran a moment ago, so the report need not run them again.
+     */
+    public Path writeReport(Trigger trigger, boolean justEvaluated) {
         try {
-            List<Path> written = files.write(diagnostician.report(trigger, findings), ProcessHandle.current().pid());
+            List<Path> written = files.write(diagnostician.report(trigger, justEvaluated), ProcessHandle.current().pid());
             AgentLog.get().info("{} report written: {}", trigger.kind().label(), written.get(0));
             if (trigger.kind() == Trigger.Kind.THRESHOLD) {
                 writeBeside(written.get(0));
@@ -167,7 +172,7 @@ public final class AgentRuntime {
     private void onShutdown() {
         scheduler.shutdownNow();
         if (diagnostician != null && config.get(CoreOptions.REPORT_ON_SHUTDOWN)) {
-            writeReport(new Trigger(Trigger.Kind.SHUTDOWN, "JVM shutting down"), null);
+            writeReport(new Trigger(Trigger.Kind.SHUTDOWN, "JVM shutting down"), false);
         }
         features.forEach(f -> {
             try {

@@ -8,6 +8,7 @@ import io.sreagent.support.LatencyRecorder;
 import io.sreagent.weave.Weaver;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,21 +27,23 @@ public final class Diagnostician {
     /** The agent's own findings, about what it could not watch. */
     private final List<Rule> agentRules;
     private final LatencyRecorder reportBuildMicros = new LatencyRecorder();
+    private final FindingLog log;
     private long evaluations;
     private long ruleFailures;
 
     /** {@code woven}: whether the instrumentation is installed yet (reports can be asked for before). */
     public Diagnostician(List<Feature> features, Map<String, Object> jvmInfo, Map<String, Object> agentInfo,
-                         BooleanSupplier woven, Weaver weaver) {
+                         BooleanSupplier woven, Weaver weaver, Duration keepRecovered) {
         this.features = features;
         this.jvmInfo = jvmInfo;
         this.agentInfo = agentInfo;
         this.woven = woven;
         this.weaver = weaver;
         this.agentRules = List.of(new WeavingFailedRule(weaver));
+        this.log = new FindingLog(keepRecovered.toMillis());
     }
 
-    /** One evaluation tick: every feature samples, then every rule runs. */
+    /** One evaluation tick: every feature samples, then every rule runs; returns the active findings. */
     public synchronized List<Finding> sampleAndEvaluate(long nowMillis) {
         jvmMetrics.sample();
         for (Feature f : features) {
@@ -52,10 +55,10 @@ public final class Diagnostician {
             }
         }
         evaluations++;
-        return evaluate(nowMillis);
+        return log.observe(nowMillis, evaluate(nowMillis));
     }
 
-    public synchronized List<Finding> evaluate(long nowMillis) {
+    private List<Finding> evaluate(long nowMillis) {
         List<Finding> findings = new ArrayList<>();
         for (Feature f : features) {
             f.rules().forEach(rule -> evaluate(rule, nowMillis, findings));
@@ -90,14 +93,20 @@ public final class Diagnostician {
     }
 
     public Report report(Trigger trigger) {
-        return report(trigger, null);
+        return report(trigger, false);
     }
 
-    /** A report with the given findings, or freshly evaluated ones when null. */
-    public synchronized Report report(Trigger trigger, List<Finding> findings) {
+    /**
+     * A report of the active findings and the recently recovered ones. {@code justEvaluated}: the rules
+     * ran a moment ago (a threshold report); otherwise they run now.
+     */
+    public synchronized Report report(Trigger trigger, boolean justEvaluated) {
         long start = System.nanoTime();
         long now = System.currentTimeMillis();
-        List<Finding> found = findings != null ? findings : evaluate(now);
+        if (!justEvaluated) {
+            log.observe(now, evaluate(now));
+        }
+        List<Finding> found = log.forReport(now, trigger.kind() == Trigger.Kind.PERIODIC);
         Map<String, Object> jvm = new LinkedHashMap<>(jvmInfo);
         jvm.put("uptimeMs", ManagementFactory.getRuntimeMXBean().getUptime());
         Map<String, Object> metrics = new LinkedHashMap<>();
@@ -115,6 +124,7 @@ public final class Diagnostician {
         self.put("weavings", weavings());
         self.put("evaluations", evaluations);
         self.put("internalErrors", ruleFailures);
+        self.put("findingLog", log.metrics());
         self.put("reportBuild", reportBuildMicros.summary("Micros"));
         metrics.put("agent", self);
         Report report = new Report(Instant.ofEpochMilli(now), trigger, jvm, agentInfo, found, metrics);

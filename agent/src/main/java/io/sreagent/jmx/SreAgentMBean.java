@@ -40,7 +40,7 @@ public final class SreAgentMBean implements SreAgentMXBean {
 
     @Override
     public String writeReport() {
-        return runtime.writeReport(new Trigger(Trigger.Kind.ON_DEMAND, "requested over JMX"), null).toString();
+        return runtime.writeReport(new Trigger(Trigger.Kind.ON_DEMAND, "requested over JMX"), false).toString();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.sreagent.report;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +9,9 @@ import java.util.Map;
 
 /**
  * One diagnosis: what is wrong (id, title), how bad (severity), the numbers that prove it
- * (evidence), the code responsible (site, stack) and what to do (advice).
+ * (evidence), the code responsible (site, stack) and what to do (advice). It also says what it is about
+ * (subject: a route, a host, a pool), the recent window it judged, and, once the finding log has seen
+ * it, when it was first and last seen and whether it is still active.
  */
 public final class Finding {
     private final String id;
@@ -17,6 +21,20 @@ public final class Finding {
     private final List<String> stack = new ArrayList<>();
     private final List<String> advice = new ArrayList<>();
     private Site site;
+    private String subject;
+    private Duration window;
+    private Instant firstSeen;
+    private Instant lastSeen;
+    private State state = State.ACTIVE;
+
+    /** {@code active}: seen at the latest evaluation; {@code recovered}: seen before, gone since. */
+    public enum State {
+        ACTIVE, RECOVERED;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     public Finding(String id, Severity severity, String title) {
         this.id = id;
@@ -31,6 +49,18 @@ public final class Finding {
 
     public Finding site(Site site) {
         this.site = site;
+        return this;
+    }
+
+    /** What the finding is about (a route, a host, a pool, a thread site): with the id, its identity. */
+    public Finding subject(String subject) {
+        this.subject = subject;
+        return this;
+    }
+
+    /** The recent window the verdict judged; none for verdicts on the state now or on a leak's evidence. */
+    public Finding window(Duration window) {
+        this.window = window;
         return this;
     }
 
@@ -72,9 +102,53 @@ public final class Finding {
         return advice;
     }
 
-    /** Identity across evaluations: the same problem at the same place is the same finding. */
+    public String subject() {
+        return subject;
+    }
+
+    public Duration window() {
+        return window;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public Instant firstSeen() {
+        return firstSeen;
+    }
+
+    public Instant lastSeen() {
+        return lastSeen;
+    }
+
+    /** Set by the finding log: when this problem was first and last seen. */
+    public Finding seen(Instant first, Instant last) {
+        this.firstSeen = first;
+        this.lastSeen = last;
+        return this;
+    }
+
+    /**
+     * The same finding once its problem has stopped: info severity, state {@code recovered}, the title
+     * and numbers as last seen, and no advice (there is nothing left to do).
+     */
+    public Finding recovered() {
+        Finding f = new Finding(id, Severity.INFO, "recovered: " + title);
+        f.evidence.putAll(evidence);
+        f.stack.addAll(stack);
+        f.site = site;
+        f.subject = subject;
+        f.window = window;
+        f.firstSeen = firstSeen;
+        f.lastSeen = lastSeen;
+        f.state = State.RECOVERED;
+        return f;
+    }
+
+    /** Identity across evaluations: the same problem about the same subject (or at the same place). */
     public String key() {
-        return id + "@" + (site == null ? "" : site.toString());
+        return id + "@" + (subject != null ? subject : site == null ? "" : site.toString());
     }
 
     public Map<String, Object> toMap() {
@@ -82,6 +156,17 @@ public final class Finding {
         m.put("id", id);
         m.put("severity", severity.label());
         m.put("title", title);
+        m.put("state", state.label());
+        if (subject != null) {
+            m.put("subject", subject);
+        }
+        if (firstSeen != null) {
+            m.put("firstSeen", firstSeen.toString());
+            m.put("lastSeen", lastSeen.toString());
+        }
+        if (window != null) {
+            m.put("windowSeconds", window.toSeconds());
+        }
         m.put("evidence", evidence);
         if (site != null) {
             m.put("site", site.toMap());

@@ -37,6 +37,10 @@ final class TextRenderer {
             if (f.site() != null) {
                 out.append("  site: ").append(f.site()).append('\n');
             }
+            if (f.firstSeen() != null) {
+                out.append("  seen: ").append(f.firstSeen()).append(" to ").append(f.lastSeen())
+                        .append(f.window() == null ? "" : ", judged over the last " + f.window().toSeconds() + " s").append('\n');
+            }
             out.append("  evidence:\n");
             f.evidence().forEach((k, v) -> value(out, "    ", k, v));
             if (!f.stack().isEmpty()) {

@@ -113,7 +113,7 @@ public final class ConnectionLeakRule implements Rule {
             f.advice("A connection collected without close() was never returned: a pool counts it as in use for good, so the pool shrinks until it is exhausted.");
         }
         if (g.site == null) {
-            f.advice("Stack capture now covers every acquisition (as with jdbc.stack=always): the next report names the site.");
+            f.advice("Stack capture covers every acquisition from the next evaluation on (as with jdbc.stack=always): the next leak names its site.");
         }
         f.advice("If this code holds its connection for long on purpose (a batch job, a listener), add it to jdbc.leak.allow.");
         return f;
