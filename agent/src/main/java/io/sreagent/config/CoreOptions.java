@@ -38,8 +38,12 @@ public final class CoreOptions {
             "comma-separated package prefixes such as com.acme.lib",
             "your library packages, never named as the responsible site");
 
+    public static final Option<List<String>> SITE_INCLUDE = Option.packages("site.include",
+            "comma-separated package prefixes such as org.acme.shop",
+            "your application's packages, always named as the site, even under a library-like prefix (wins over every skip rule)");
+
     public static final List<Option<?>> ALL = List.of(CONFIG_FILE, REPORT_DIR, REPORT_INTERVAL, REPORT_FORMATS, REPORT_KEEP,
-            REPORT_ON_SHUTDOWN, TRIGGER_THRESHOLD, TRIGGER_COOLDOWN, EVALUATE_INTERVAL, WINDOW, LOG_LEVEL, SITE_SKIP);
+            REPORT_ON_SHUTDOWN, TRIGGER_THRESHOLD, TRIGGER_COOLDOWN, EVALUATE_INTERVAL, WINDOW, LOG_LEVEL, SITE_SKIP, SITE_INCLUDE);
 
     private CoreOptions() {
     }

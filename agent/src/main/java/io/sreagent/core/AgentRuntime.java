@@ -7,6 +7,7 @@ import io.sreagent.report.ReportFiles;
 import io.sreagent.report.ThresholdTrigger;
 import io.sreagent.report.Trigger;
 import io.sreagent.support.AgentLog;
+import io.sreagent.support.ApplicationCode;
 import io.sreagent.support.StackSites;
 import io.sreagent.weave.Weaver;
 import io.sreagent.weave.Weaving;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 public final class AgentRuntime {
     /** Set in the application JVM so {@code sre-agent list} can tell, without loading anything, that an agent runs. */
     public static final String STATE_PROPERTY = "io.sreagent.state";
+    private static final int APPLICATION_PACKAGES_LISTED = 20;
 
     private final Config config;
     private final Instrumentation instrumentation;
@@ -45,6 +47,7 @@ public final class AgentRuntime {
     private volatile Diagnostician diagnostician;
     private volatile boolean woven;
     private ThresholdTrigger threshold;
+    private StackSites sites;
 
     /**
      * Where on-demand reports are served from (the JMX MBean): opened once the features run, before the
@@ -80,7 +83,8 @@ public final class AgentRuntime {
 
     private void startOnAgentThread() {
         try {
-            AgentContext context = new AgentContext(config, instrumentation, new StackSites(config.get(CoreOptions.SITE_SKIP)));
+            sites = new StackSites(config.get(CoreOptions.SITE_INCLUDE), config.get(CoreOptions.SITE_SKIP), ApplicationCode.ofThisJvm());
+            AgentContext context = new AgentContext(config, instrumentation, sites);
             for (Feature f : available) {
                 if (!config.featureEnabled(f.name())) {
                     AgentLog.get().info("feature {} is off", f.name());
@@ -210,6 +214,7 @@ public final class AgentRuntime {
         m.put("reportDir", files.dir().toString());
         m.put("features", features.stream().map(Feature::name).toList());
         m.put("options", config.explicitSources());
+        m.put("applicationPackages", sites.applicationPackages(APPLICATION_PACKAGES_LISTED));
         return m;
     }
 

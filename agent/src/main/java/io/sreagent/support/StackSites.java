@@ -12,8 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the application frame responsible: the first frame that is not the JDK, the agent, or a
- * well-known library, pool, server or framework (plus the user's own {@code site.skip} packages),
- * in a stack already taken (an exception's, a thread dump's, a JFR sample's) or in the current one.
+ * well-known library, pool, server, framework or test runner (plus the user's own {@code site.skip}
+ * packages), in a stack already taken (an exception's, a thread dump's, a JFR sample's) or in the
+ * current one. The application's own packages ({@link ApplicationCode}, and {@code site.include},
+ * which wins over everything) are never skipped, so an application under {@code org.springframework.samples}
+ * still gets its sites.
  * The current stack is read with a {@link StackWalker}, cheaper than a throwable: frames are
  * materialised only up to the one wanted.
  */
@@ -26,7 +29,8 @@ public final class StackSites {
             "com.zaxxer.hikari.", "org.h2.", "org.postgresql.", "org.mariadb.", "com.mysql.", "oracle.jdbc.",
             "okhttp3.", "okio.", "reactor.", "io.reactivex.", "kotlin.", "kotlinx.", "scala.",
             "org.slf4j.", "ch.qos.logback.", "com.fasterxml.", "com.google.", "net.bytebuddy.", "io.micrometer.",
-            "io.grpc.", "org.jooq.", "org.mybatis.");
+            "io.grpc.", "org.jooq.", "org.mybatis.",
+            "org.junit.", "junit.", "org.testng.", "org.gradle.", "org.opentest4j.", "org.assertj.", "org.mockito.");
     private static final String AGENT_PACKAGE = "io.sreagent.";
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final int MAX_DEPTH = 96;
@@ -48,21 +52,46 @@ public final class StackSites {
     public record Found(Site site, boolean viaPool) {
     }
 
+    private final List<String> included;
     private final List<String> skipped;
+    private final ApplicationCode application;
 
+    /** With the built-in skip list plus {@code userSkipped}, and no application packages known. */
     public StackSites(List<String> userSkipped) {
+        this(List.of(), userSkipped, ApplicationCode.none());
+    }
+
+    public StackSites(List<String> included, List<String> userSkipped, ApplicationCode application) {
         List<String> all = new ArrayList<>(LIBRARIES);
         all.addAll(userSkipped);
+        this.included = List.copyOf(included);
         this.skipped = List.copyOf(all);
+        this.application = application;
     }
 
     public boolean isApplication(String className) {
+        for (String prefix : included) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
+        if (className.startsWith(AGENT_PACKAGE)) {
+            return false;
+        }
+        if (application.contains(className)) {
+            return true;
+        }
         for (String prefix : skipped) {
             if (className.startsWith(prefix)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** What is known of the application's own packages, for the report. */
+    public List<String> applicationPackages(int limit) {
+        return application.describe(limit);
     }
 
     /** The first application frame, or null when the stack holds none. */

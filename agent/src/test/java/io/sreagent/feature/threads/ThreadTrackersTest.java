@@ -1,5 +1,6 @@
 package io.sreagent.feature.threads;
 
+import io.sreagent.support.ApplicationCode;
 import io.sreagent.support.NamePattern;
 import io.sreagent.support.SampleWindow;
 import io.sreagent.support.StackSites;
@@ -18,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ThreadTrackersTest {
-    private final StackSites sites = new StackSites(List.of());
+    /** This test class stands for the application (the agent's own package is never one). */
+    private final StackSites sites = new StackSites(List.of(ThreadTrackersTest.class.getName()), List.of(), ApplicationCode.none());
 
     @Test
     void namePatternsCollapseNumbers() {

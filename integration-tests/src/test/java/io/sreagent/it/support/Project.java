@@ -38,7 +38,16 @@ public final class Project {
      * test app never silently breaks a hard-coded number.
      */
     public static int markerLine(String sourcePath, String marker) {
-        Path file = Path.of(System.getProperty("it.testapp.src")).resolve(sourcePath);
+        return markerLine(Path.of(System.getProperty("it.testapp.src")), sourcePath, marker);
+    }
+
+    /** The same for the applications the integration tests carry themselves. */
+    public static int itMarkerLine(String sourcePath, String marker) {
+        return markerLine(Path.of("src/test/java"), sourcePath, marker);
+    }
+
+    private static int markerLine(Path root, String sourcePath, String marker) {
+        Path file = root.resolve(sourcePath);
         try {
             List<String> lines = Files.readAllLines(file);
             for (int i = 0; i < lines.size(); i++) {
