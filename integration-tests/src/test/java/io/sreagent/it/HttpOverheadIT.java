@@ -4,6 +4,7 @@ import com.example.overhead.HttpOverheadProbe;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sreagent.it.support.AppProcess;
 import io.sreagent.it.support.Reports;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * only when the agent did not observe every operation that was timed (so the with-agent numbers
  * really include the advice).
  */
+@Isolated("its CPU figures need the machine to itself")
 class HttpOverheadIT {
     private static final int OUTBOUND_OPS = 3000;
     private static final int PAIRS = 2;

@@ -7,6 +7,7 @@ import io.sreagent.it.support.Project;
 import io.sreagent.it.support.Reports;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The JFR stream in a real JVM finds the CPU burner, the leak and the contended lock the test app
  * makes, and raises nothing on a healthy service, idle or under load. JDK 17 and 25.
  */
+@Isolated("its CPU figures need the machine to itself")
 class JfrIT {
     private static final String SCENARIOS = "com/example/shop/scenario/";
 
