@@ -11,6 +11,8 @@ import com.example.shop.scenario.ExternalFlakyScenario;
 import com.example.shop.scenario.ExternalOkHttpScenario;
 import com.example.shop.scenario.ExternalSlowScenario;
 import com.example.shop.scenario.GrowCacheScenario;
+import com.example.shop.scenario.MemoryLeakScenario;
+import com.example.shop.scenario.WarmCacheScenario;
 import com.example.shop.scenario.HealthServlet;
 import com.example.shop.scenario.HealthyConcurrencyScenario;
 import com.example.shop.scenario.LeakListenersScenario;
@@ -45,6 +47,8 @@ final class Routes {
                 new Route("/deadlock-locks", new LockDeadlockScenario()),
                 new Route("/cpu-burn", new CpuBurnScenario()),
                 new Route("/grow-cache", new GrowCacheScenario()),
+                new Route("/memory-leak", new MemoryLeakScenario()),
+                new Route("/warm-cache", new WarmCacheScenario()),
                 new Route("/contention", new ContentionScenario()),
                 new Route("/external-slow", new ExternalSlowScenario(context.httpClient(), context.upstream())),
                 new Route("/external-flaky", new ExternalFlakyScenario(context.httpClient(), context.upstream())),

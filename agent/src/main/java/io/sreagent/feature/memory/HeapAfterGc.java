@@ -31,6 +31,7 @@ public final class HeapAfterGc implements NotificationListener {
     private final Set<String> heapPools;
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final List<Reader> readers = new ArrayList<>();
+    private final AfterGcPoints points = new AfterGcPoints();
     private long lastUsed = -1;
     private long collections;
 
@@ -86,6 +87,7 @@ public final class HeapAfterGc implements NotificationListener {
     }
 
     private synchronized void record(long used) {
+        points.add(System.currentTimeMillis(), used / (double) (1 << 20));
         lastUsed = used;
         collections++;
         for (Reader r : readers) {
@@ -113,6 +115,11 @@ public final class HeapAfterGc implements NotificationListener {
                 lowestSinceTake = Long.MAX_VALUE;
                 return v;
             }
+        }
+
+        /** Every collection's heap used after it, shared by all readers (read only). */
+        AfterGcPoints points() {
+            return points;
         }
 
         public long lastUsed() {

@@ -18,8 +18,11 @@ final class MemoryOptions {
     static final Option<Boolean> MEMORY_HISTOGRAM = Option.onOff("memory.histogram", "on",
             "on growth, diff two class histograms to name the growing classes (each costs a full GC)");
 
+    static final Option<Boolean> MEMORY_SITE = Option.onOff("memory.site", "on",
+            "while the heap grows, sample surviving objects with JFR (`jdk.OldObjectSample`, no GC-root paths) to name the code that allocated them");
+
     static final List<Option<?>> HEAP = List.of(HEAP_THRESHOLD, HEAP_WINDOW);
-    static final List<Option<?>> MEMORY = List.of(MEMORY_GROWTH, MEMORY_WINDOW, MEMORY_HISTOGRAM);
+    static final List<Option<?>> MEMORY = List.of(MEMORY_GROWTH, MEMORY_WINDOW, MEMORY_HISTOGRAM, MEMORY_SITE);
 
     private MemoryOptions() {
     }
