@@ -68,7 +68,8 @@ public final class MemoryFeature implements Feature {
         afterGc = HeapAfterGc.open();
         survivors = new SurvivorSites(context.sites());
         rule = new MemoryGrowthRule(usedMb, afterGc.points(), context.config().get(MemoryOptions.MEMORY_GROWTH), window, recent,
-                JvmMetrics.maxHeap(), () -> growth, () -> survivorSite);
+                JvmMetrics.maxHeap(),
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime(), () -> growth, () -> survivorSite);
         growth = histograms ? null : new MemoryGrowthRule.ClassGrowth(List.of(), 0, "off (memory.histogram=off)");
         survivorSite = siteSampling ? null : SurvivorSites.Found.none("off (memory.site=off)");
     }

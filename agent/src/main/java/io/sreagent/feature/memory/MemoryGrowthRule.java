@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  *   <li>by time to full, fast: every collection's after-GC point over the recent window ({@code window},
  *       2 min) and its first half; a steady rise ({@link HeapTrend}) that fills the maximum heap within
  *       {@link #SOON_FILL_MINUTES} over the half window, or within {@link #CRITICAL_FILL_MINUTES} over the
- *       whole one, is critical at once;</li>
+ *       whole one, is critical at once; not judged in the JVM's first {@code window} (start-up);</li>
  *   <li>by size, slow: one reading per evaluation over {@code memory.window}; a least-squares slope that
  *       adds up to {@code growthPercent} of the maximum over that window, steady (correlation at least
  *       {@link #MIN_CORRELATION}) is a warning, critical when the heap is full within
@@ -40,6 +40,7 @@ public final class MemoryGrowthRule implements Rule {
     private final Duration window;
     private final Duration recent;
     private final long maxHeapBytes;
+    private final long jvmStartMillis;
     private final Supplier<ClassGrowth> classGrowth;
     private final Supplier<SurvivorSites.Found> survivors;
 
@@ -52,19 +53,27 @@ public final class MemoryGrowthRule implements Rule {
     }
 
     MemoryGrowthRule(SampleWindow usedMb, AfterGcPoints points, double growthPercent, Duration window, Duration recent,
-                     long maxHeapBytes, Supplier<ClassGrowth> classGrowth, Supplier<SurvivorSites.Found> survivors) {
+                     long maxHeapBytes, long jvmStartMillis, Supplier<ClassGrowth> classGrowth, Supplier<SurvivorSites.Found> survivors) {
         this.usedMb = usedMb;
         this.points = points;
         this.growthPercent = growthPercent;
         this.window = window;
         this.recent = recent;
         this.maxHeapBytes = maxHeapBytes;
+        this.jvmStartMillis = jvmStartMillis;
         this.classGrowth = classGrowth;
         this.survivors = survivors;
     }
 
-    /** A rise that fills the heap soon: within 10 min over half the recent window, else within 30 min over all of it; null otherwise. */
+    /**
+     * A rise that fills the heap soon: within 10 min over half the recent window, else within 30 min over
+     * all of it; null otherwise, and always during the JVM's first recent window: start-up fills caches and
+     * pools as fast as a leak does, and only a rise that outlasts it is judged.
+     */
     FastVerdict fastVerdict(long nowMillis) {
+        if (nowMillis - jvmStartMillis < recent.toMillis()) {
+            return null;
+        }
         double maxMb = maxMb();
         Duration half = recent.dividedBy(2);
         HeapTrend.Rise soon = HeapTrend.judge(points.since(nowMillis - half.toMillis()), half.toMillis(), maxMb);

@@ -22,7 +22,7 @@ class MemoryGrowthRuleTest {
             w.add(i * 60_000L, usedMbPerMinute[i]);
         }
         List<Finding> out = new ArrayList<>();
-        new MemoryGrowthRule(w, new AfterGcPoints(), 10, Duration.ofMinutes(10), Duration.ofMinutes(2), MAX, () -> growth, () -> null)
+        new MemoryGrowthRule(w, new AfterGcPoints(), 10, Duration.ofMinutes(10), Duration.ofMinutes(2), MAX, 0, () -> growth, () -> null)
                 .evaluate((usedMbPerMinute.length - 1) * 60_000L, out);
         return out;
     }
@@ -62,7 +62,7 @@ class MemoryGrowthRuleTest {
 
     static MemoryGrowthRule rule(AfterGcPoints p) {
         return new MemoryGrowthRule(new SampleWindow(100), p, 10, Duration.ofMinutes(10), Duration.ofMinutes(2),
-                256L << 20, () -> null, () -> null);
+                256L << 20, 0, () -> null, () -> null);
     }
 
     @Test
@@ -110,6 +110,15 @@ class MemoryGrowthRuleTest {
             p.add(t, 40 + cache + noise.nextDouble() * 1.5);
             assertEquals(null, r.fastVerdict(t), "at " + t + " ms");
         }
+    }
+
+    @Test
+    void nothingIsJudgedFastDuringTheJvmsFirstWindow() {
+        AfterGcPoints p = new AfterGcPoints();
+        for (long t = 0; t <= 110_000; t += 2_000) {
+            p.add(t, 10 + t / 1000.0); // start-up filling 1 MB/s
+        }
+        assertEquals(null, rule(p).fastVerdict(110_000));
     }
 
     @Test
