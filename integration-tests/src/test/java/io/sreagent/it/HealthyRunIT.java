@@ -2,14 +2,19 @@ package io.sreagent.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sreagent.it.support.AppProcess;
+import io.sreagent.it.support.Jdks;
 import io.sreagent.it.support.Reports;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,6 +54,26 @@ class HealthyRunIT {
             weavings.fields().forEachRemaining(w -> assertEquals(0, w.getValue().path("failures").asLong(), w.getKey() + ": " + weavings));
             assertEquals(List.of(), Reports.findings(report, "weaving-failed"));
             assertTrue(Reports.files(app.workDir().resolve("reports"), "threshold.json").isEmpty());
+        }
+    }
+
+    static List<Path> jdks() {
+        return Jdks.all();
+    }
+
+    /** JDK 25 warns about every use of sun.misc.Unsafe; the agent's copy of Byte Buddy must make none. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void theAgentPrintsNoWarningIntoTheApplicationsOutput(Path java) {
+        try (AppProcess app = AppProcess.testApp().java(java).agent("report.dir=reports").name("quiet").start()) {
+            app.awaitAgentStarted("premain");
+            assertEquals(200, app.get("/orders"));
+            List<String> warnings = app.logs().lines()
+                    .filter(l -> l.toLowerCase(Locale.ROOT).contains("warning"))
+                    // The one notice the JVM prints when any agent appends to the bootstrap class path (README, Known limits).
+                    .filter(l -> !l.contains("Sharing is only supported for boot loader classes because bootstrap classpath has been appended"))
+                    .toList();
+            assertEquals(List.of(), warnings, app.logs());
         }
     }
 }
