@@ -32,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 public final class AgentRuntime {
     /** Set in the application JVM so {@code sre-agent list} can tell, without loading anything, that an agent runs. */
     public static final String STATE_PROPERTY = "io.sreagent.state";
+    /** Set only when an attached agent refused to start: why (read by {@code sre-agent attach}). */
+    public static final String REFUSED_PROPERTY = "io.sreagent.refused";
     private static final int APPLICATION_PACKAGES_LISTED = 20;
 
     private final Config config;
@@ -73,6 +75,7 @@ public final class AgentRuntime {
     /** Returns at once: the work happens on the agent's scheduler thread, off the application's start-up path. */
     public void start() {
         System.setProperty(STATE_PROPERTY, loadedBy);
+        System.clearProperty(REFUSED_PROPERTY);
         try {
             Runtime.getRuntime().addShutdownHook(AgentThreads.factory("shutdown").newThread(this::onShutdown));
         } catch (IllegalStateException shuttingDown) {
@@ -234,6 +237,12 @@ public final class AgentRuntime {
     /** Whether the instrumentation is installed (the MBean is up before it). */
     public boolean woven() {
         return woven;
+    }
+
+    /** "key=value (source), ..." of the options set explicitly. */
+    public String explicitOptions() {
+        return config.explicitSources().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     public String loadedBy() {

@@ -80,7 +80,17 @@ public final class ReportFiles {
         return report.resolveSibling(m.group(1) + "." + extension);
     }
 
+    /** Any file the agent or its CLI writes: owner-only (whatever the umask), complete or not at all. */
+    public static void writeOwnerOnly(Path target, String content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        writeAtomically(absolute.getParent(), absolute, content);
+    }
+
     private void writeAtomically(Path target, String content) throws IOException {
+        writeAtomically(dir, target, content);
+    }
+
+    private static void writeAtomically(Path dir, Path target, String content) throws IOException {
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp", ownerOnly(dir, OWNER_FILE));
         try {
             Files.writeString(tmp, content, StandardCharsets.UTF_8);
