@@ -25,6 +25,7 @@ import com.example.shop.scenario.LockDeadlockScenario;
 import com.example.shop.scenario.NoTimeoutScenario;
 import com.example.shop.scenario.OrderByIdServlet;
 import com.example.shop.scenario.OrdersServlet;
+import com.example.shop.scenario.SecretsScenario;
 import com.example.shop.scenario.SlowEndpointScenario;
 import com.example.shop.scenario.SlowQueryScenario;
 import jakarta.servlet.http.HttpServlet;
@@ -68,6 +69,7 @@ final class Routes {
                 new Route("/log-errors-logback", new LogbackErrorScenario()),
                 new Route("/log-errors-log4j2", new Log4j2ErrorScenario()),
                 new Route("/log-errors-jul", new JulErrorScenario()),
-                new Route("/log-healthy", new HealthyLoggingScenario()));
+                new Route("/log-healthy", new HealthyLoggingScenario()),
+                new Route("/secrets", new SecretsScenario(context.dataSource())));
     }
 }
