@@ -98,6 +98,8 @@ class MemoryGrowthIT {
     private static void assertNoMemoryGrowth(JsonNode report) {
         assertEquals(List.of(), Reports.findings(report, "memory-growth"),
                 "warm-up is no leak: " + report.path("metrics").path("memoryGrowth"));
+        assertEquals(List.of(), Reports.recovered(report, "memory-growth"),
+                "warm-up was never a leak: " + report.path("metrics").path("memoryGrowth"));
     }
 
     /** The report every 5 s (each fetch starts a CLI JVM, so not more often) until the condition holds. */
