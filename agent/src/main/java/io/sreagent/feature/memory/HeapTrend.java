@@ -16,7 +16,7 @@ final class HeapTrend {
     /** The points must span this share of the window judged. */
     static final double MIN_SPAN = 0.6;
     /** The latest half of the points must rise at this share of the whole line's slope. */
-    static final double LATE_SLOPE_SHARE = 0.3;
+    static final double LATE_SLOPE_SHARE = 0.6;
     /** At least this share of neighbouring points must rise, each by more than {@link #RISING_STEP_SHARE} of the mean step. */
     static final double MIN_RISING_SHARE = 0.6;
     static final double RISING_STEP_SHARE = 0.3;
