@@ -53,7 +53,7 @@ final class CommandStats {
         if (slow) {
             return sampled(slowSeen++, 15);
         }
-        return sampled(okSeen++, 255);
+        return sampled(okSeen++, 1023);
     }
 
     private static boolean sampled(int seen, int mask) {
