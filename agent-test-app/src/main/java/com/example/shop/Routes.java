@@ -13,6 +13,7 @@ import com.example.shop.scenario.ExternalSlowScenario;
 import com.example.shop.scenario.GrowCacheScenario;
 import com.example.shop.scenario.HealthServlet;
 import com.example.shop.scenario.HealthyConcurrencyScenario;
+import com.example.shop.scenario.FilesScenario;
 import com.example.shop.scenario.LeakListenersScenario;
 import com.example.shop.scenario.LeakThreadsScenario;
 import com.example.shop.scenario.LeakTimerScenario;
@@ -60,6 +61,8 @@ final class Routes {
                 new Route("/leak-threads", new LeakThreadsScenario()),
                 new Route("/leak-timer", new LeakTimerScenario()),
                 new Route("/leak-listeners", new LeakListenersScenario()),
+                new Route("/leak-files", new FilesScenario(false)),
+                new Route("/read-files", new FilesScenario(true)),
                 new Route("/healthy-concurrency", new HealthyConcurrencyScenario()));
     }
 }
