@@ -14,13 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * microseconds, more than the open itself. Opens of one kind, of one path pattern (digits collapsed),
  * by threads of one name pattern nearly always come from one line, so the site is learned per such
  * shape: after {@link #LEARN} walks in a row agree, only one open in {@link #VERIFY} is walked and the
- * others take the learned site; a walk that disagrees sends the shape back to walking every open, so a
- * shape opened from two lines in turn is attributed exactly. Bounded: past {@link #MAX_SHAPES} shapes,
- * every open of a new shape is walked.
+ * others take the learned site; every verifying walk that agrees again stretches that interval by one
+ * open, up to {@link #MAX_VERIFY}. A walk that disagrees sends the shape back to walking every open, so
+ * a shape opened from two lines in turn is attributed exactly; when one line takes over from another,
+ * fewer than the interval's opens go to the old line. Bounded: past {@link #MAX_SHAPES} shapes, every
+ * open of a new shape is walked.
  */
 final class OpenSites {
     static final int LEARN = 8;
     static final int VERIFY = 16;
+    static final int MAX_VERIFY = 256;
     static final int MAX_SHAPES = 1024;
     private static final String AGENT_THREAD_PREFIX = "sre-agent-";
 
@@ -35,16 +38,35 @@ final class OpenSites {
         int sinceWalk;
     }
 
-    /** The opening thread's name and its pattern, kept in its RequestContext: recomputed only when the thread is renamed. */
+    /**
+     * The opening thread's name and its pattern, kept in its RequestContext: recomputed only when the
+     * thread is renamed. Also the last path it opened and that path's pattern: code that opens one file
+     * again and again passes the same String, so the pattern is not recomputed.
+     */
     private static final class Opener {
         final String name;
         final String pattern;
         final boolean agent;
+        String lastPath;
+        String lastPathPattern;
 
         Opener(String name) {
             this.name = name;
             this.pattern = NamePattern.of(name);
             this.agent = name.startsWith(AGENT_THREAD_PREFIX);
+        }
+
+        /** The path with its numbers collapsed ("/data/part-17.log" and "/data/part-18.log" are one shape); "" for sockets. */
+        String pathPattern(Object path) {
+            if (path == null) {
+                return "";
+            }
+            String p = path instanceof File f ? f.getPath() : path.toString();
+            if (p != lastPath) {
+                lastPathPattern = NamePattern.of(p);
+                lastPath = p;
+            }
+            return lastPathPattern;
         }
     }
 
@@ -66,7 +88,7 @@ final class OpenSites {
         if (opener.agent) {
             return NONE;
         }
-        Shape shape = new Shape(kind, pathPattern(path), opener.pattern);
+        Shape shape = new Shape(kind, opener.pathPattern(path), opener.pattern);
         Learning learning = shapes.get(shape);
         if (learning == null) {
             if (shapes.size() >= MAX_SHAPES) {
@@ -75,7 +97,7 @@ final class OpenSites {
             learning = shapes.computeIfAbsent(shape, s -> new Learning());
         }
         Site learned = learning.site;
-        if (learning.agreeing >= LEARN && ++learning.sinceWalk < VERIFY) {
+        if (learning.agreeing >= LEARN && ++learning.sinceWalk < Math.min(MAX_VERIFY, VERIFY + learning.agreeing - LEARN)) {
             return new Result(learned, learned != null);
         }
         learning.sinceWalk = 0;
@@ -99,13 +121,5 @@ final class OpenSites {
         Opener o = new Opener(name);
         context.fdOpenerState(o);
         return o;
-    }
-
-    /** The path with its numbers collapsed ("/data/part-17.log" and "/data/part-18.log" are one shape); "" for sockets. */
-    static String pathPattern(Object path) {
-        if (path == null) {
-            return "";
-        }
-        return NamePattern.of(path instanceof File f ? f.getPath() : path.toString());
     }
 }
