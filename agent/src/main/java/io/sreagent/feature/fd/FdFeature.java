@@ -97,11 +97,7 @@ public final class FdFeature implements Feature {
         if (resources == null) {
             return;
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (OpenFiles.supported()) {
-            m.put("open", OpenFiles.open());
-            m.put("limit", OpenFiles.max());
-        }
+        Map<String, Object> m = new LinkedHashMap<>(); // the process's count and limit are metrics.fileDescriptors
         m.put("tracked", resources.tracked());
         List<OpenResources.SiteResources> sites = new ArrayList<>(resources.sites());
         sites.sort(Comparator.comparingLong(OpenResources.SiteResources::openNow)
