@@ -68,8 +68,9 @@ class ListenerLeakIT {
             int added = e.path("added").asInt();
             assertTrue(added >= 20 && added <= requests.get(), f.toString());
             assertEquals(0, e.path("removed").asInt());
-            // The count was sampled just before the rule ran; a request may have landed in between.
-            assertTrue(Math.abs(added - e.path("netRegistrations").asInt()) <= 2, f.toString());
+            // The count was sampled before the rules ran; on a loaded machine requests land in between.
+            int net = e.path("netRegistrations").asInt();
+            assertTrue(net >= 20 && net <= added, f.toString());
             assertTrue(e.path("growthInWindow").asInt() >= 20, f.toString());
             // About 120 a minute (two a second), within a wide margin for a loaded machine.
             assertTrue(e.path("perMinute").asDouble() > 40 && e.path("perMinute").asDouble() < 200, f.toString());
