@@ -12,6 +12,10 @@ import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OpenResourcesTest {
@@ -138,5 +143,20 @@ class OpenResourcesTest {
         out.clear();
         rule.evaluate(t0 + 190_000, out);
         assertEquals(List.of(), out, "the same 30, flat for two minutes: kept open on purpose");
+    }
+
+    @Test
+    void kindsAreTheJdkClassesThemselvesNotSocketSubclassesThatCloseTheirOwnWay() throws IOException {
+        try (Socket socket = new Socket(); ServerSocket server = new ServerSocket();
+             SocketChannel channel = SocketChannel.open();
+             FileChannel fileChannel = FileChannel.open(file.toPath());
+             Socket adaptor = channel.socket()) {
+            assertEquals(OpenResources.Kind.SOCKET, OpenResources.Kind.of(socket));
+            assertEquals(OpenResources.Kind.SERVER_SOCKET, OpenResources.Kind.of(server));
+            assertEquals(OpenResources.Kind.SOCKET_CHANNEL, OpenResources.Kind.of(channel));
+            assertEquals(OpenResources.Kind.FILE_CHANNEL, OpenResources.Kind.of(fileChannel));
+            assertNull(OpenResources.Kind.of(adaptor), "a channel's socket adaptor is closed through its channel");
+            assertNull(OpenResources.Kind.of(new Socket() { }));
+        }
     }
 }
