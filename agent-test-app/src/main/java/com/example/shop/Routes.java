@@ -17,6 +17,7 @@ import com.example.shop.scenario.HealthyConcurrencyScenario;
 import com.example.shop.scenario.JulErrorScenario;
 import com.example.shop.scenario.Log4j2ErrorScenario;
 import com.example.shop.scenario.LogbackErrorScenario;
+import com.example.shop.scenario.FilesScenario;
 import com.example.shop.scenario.LeakListenersScenario;
 import com.example.shop.scenario.LeakThreadsScenario;
 import com.example.shop.scenario.LeakTimerScenario;
@@ -65,6 +66,8 @@ final class Routes {
                 new Route("/leak-threads", new LeakThreadsScenario()),
                 new Route("/leak-timer", new LeakTimerScenario()),
                 new Route("/leak-listeners", new LeakListenersScenario()),
+                new Route("/leak-files", new FilesScenario(false)),
+                new Route("/read-files", new FilesScenario(true)),
                 new Route("/healthy-concurrency", new HealthyConcurrencyScenario()),
                 new Route("/log-errors-logback", new LogbackErrorScenario()),
                 new Route("/log-errors-log4j2", new Log4j2ErrorScenario()),
