@@ -16,6 +16,8 @@ import com.example.shop.scenario.HealthyConcurrencyScenario;
 import com.example.shop.scenario.LeakListenersScenario;
 import com.example.shop.scenario.LeakThreadsScenario;
 import com.example.shop.scenario.LeakTimerScenario;
+import com.example.shop.scenario.SteadyLeakScenario;
+import com.example.shop.scenario.WarmupPoolScenario;
 import com.example.shop.scenario.LeakConnectionScenario;
 import com.example.shop.scenario.LockDeadlockScenario;
 import com.example.shop.scenario.NoTimeoutScenario;
@@ -59,6 +61,9 @@ final class Routes {
                 new Route("/slow-query", new SlowQueryScenario(context.dataSource())),
                 new Route("/leak-threads", new LeakThreadsScenario()),
                 new Route("/leak-timer", new LeakTimerScenario()),
+                new Route("/leak-threads-steady", new SteadyLeakScenario(SteadyLeakScenario.Kind.THREADS)),
+                new Route("/leak-timer-steady", new SteadyLeakScenario(SteadyLeakScenario.Kind.TIMERS)),
+                new Route("/warmup-pool", new WarmupPoolScenario()),
                 new Route("/leak-listeners", new LeakListenersScenario()),
                 new Route("/healthy-concurrency", new HealthyConcurrencyScenario()));
     }
