@@ -23,6 +23,7 @@ import com.example.shop.scenario.LockDeadlockScenario;
 import com.example.shop.scenario.NoTimeoutScenario;
 import com.example.shop.scenario.OrderByIdServlet;
 import com.example.shop.scenario.OrdersServlet;
+import com.example.shop.scenario.SecretsScenario;
 import com.example.shop.scenario.SlowEndpointScenario;
 import com.example.shop.scenario.SlowQueryScenario;
 import jakarta.servlet.http.HttpServlet;
@@ -65,6 +66,7 @@ final class Routes {
                 new Route("/leak-timer-steady", new SteadyLeakScenario(SteadyLeakScenario.Kind.TIMERS)),
                 new Route("/warmup-pool", new WarmupPoolScenario()),
                 new Route("/leak-listeners", new LeakListenersScenario()),
-                new Route("/healthy-concurrency", new HealthyConcurrencyScenario()));
+                new Route("/healthy-concurrency", new HealthyConcurrencyScenario()),
+                new Route("/secrets", new SecretsScenario(context.dataSource())));
     }
 }
