@@ -77,7 +77,10 @@ class ThreadLeakIT {
                 assertSteady(perRequest, "pools");
                 e = perRequest.path("evidence");
                 assertEquals("java.util.concurrent.ThreadPoolExecutor", e.path("poolClass").asText(), perRequest.toString());
-                assertEquals(2 * e.path("alive").asInt(), e.path("siteThreadsNow").asInt(), "two threads per pool: " + perRequest);
+                // Two threads per pool; the request being served at the sample may have started only one yet.
+                int pairs = 2 * e.path("alive").asInt();
+                assertTrue(e.path("siteThreadsNow").asInt() >= pairs - 2 && e.path("siteThreadsNow").asInt() <= pairs,
+                        "two threads per pool: " + perRequest);
                 assertTrue(e.path("alive").asInt() <= pools.served(), perRequest.toString());
 
                 assertEquals(3, Reports.findings(report, "thread-leak").size(), "one finding per site: " + report.path("findings"));
