@@ -30,6 +30,8 @@ import com.example.shop.scenario.RedisScenario;
 import com.example.shop.scenario.SecretsScenario;
 import com.example.shop.scenario.SlowEndpointScenario;
 import com.example.shop.scenario.SlowQueryScenario;
+import com.example.shop.scenario.SteadyLeakScenario;
+import com.example.shop.scenario.WarmupPoolScenario;
 import jakarta.servlet.http.HttpServlet;
 import java.util.List;
 
@@ -67,6 +69,9 @@ final class Routes {
                 new Route("/redis/*", new RedisScenario()),
                 new Route("/leak-threads", new LeakThreadsScenario()),
                 new Route("/leak-timer", new LeakTimerScenario()),
+                new Route("/leak-threads-steady", new SteadyLeakScenario(SteadyLeakScenario.Kind.THREADS)),
+                new Route("/leak-timer-steady", new SteadyLeakScenario(SteadyLeakScenario.Kind.TIMERS)),
+                new Route("/warmup-pool", new WarmupPoolScenario()),
                 new Route("/leak-listeners", new LeakListenersScenario()),
                 new Route("/leak-files", new FilesScenario(false)),
                 new Route("/read-files", new FilesScenario(true)),
