@@ -1,6 +1,8 @@
 package com.example.shop;
 
 import com.example.shop.scenario.AsyncScenario;
+import com.example.shop.scenario.ColdStartScenario;
+import com.example.shop.scenario.PhaseScenario;
 import com.example.shop.scenario.ContentionScenario;
 import com.example.shop.scenario.CpuBurnScenario;
 import com.example.shop.scenario.DeadlockScenario;
@@ -60,6 +62,8 @@ final class Routes {
                 new Route("/leak-threads", new LeakThreadsScenario()),
                 new Route("/leak-timer", new LeakTimerScenario()),
                 new Route("/leak-listeners", new LeakListenersScenario()),
-                new Route("/healthy-concurrency", new HealthyConcurrencyScenario()));
+                new Route("/healthy-concurrency", new HealthyConcurrencyScenario()),
+                new Route("/phase/*", new PhaseScenario()),
+                new Route("/cold-start", new ColdStartScenario()));
     }
 }
