@@ -3,6 +3,7 @@ package io.sreagent.core;
 import io.sreagent.config.Config;
 import io.sreagent.config.CoreOptions;
 import io.sreagent.report.Finding;
+import io.sreagent.report.Format;
 import io.sreagent.report.ReportFiles;
 import io.sreagent.report.ThresholdTrigger;
 import io.sreagent.report.Trigger;
@@ -198,8 +199,8 @@ public final class AgentRuntime {
         m.put("javaVendor", System.getProperty("java.vendor"));
         m.put("vm", System.getProperty("java.vm.name"));
         m.put("mainClass", mainClass());
-        m.put("startedAt", Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()).toString());
-        m.put("attachedAt", startedAt.toString());
+        m.put("startedAt", Format.instant(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime())));
+        m.put("attachedAt", Format.instant(startedAt));
         m.put("loadedBy", loadedBy);
         return m;
     }

@@ -35,12 +35,14 @@ public final class EndpointStats {
     private final LongAdder dbCalls = new LongAdder();
     private final LongAdder httpNanos = new LongAdder();
     private final LongAdder httpCalls = new LongAdder();
+    private final LongAdder redisNanos = new LongAdder();
+    private final LongAdder redisCalls = new LongAdder();
     private final Tally<String> exceptions = new Tally<>(EXCEPTION_TYPES);
     private final Tally<String> hostNanos = new Tally<>(HOSTS);
     /** Per statement, the time of the longest execution of each request whose longest it was. */
     private final Tally<String> statementNanos = new Tally<>(STATEMENTS);
-    /** Per interval: the six status classes, then total, db and external nanos, db and external calls. */
-    private final CounterWindow recentCounters = new CounterWindow(StatusClasses.COUNT + 5);
+    /** Per interval: the six status classes, then total, db and external nanos, db and external calls, Redis nanos and calls. */
+    private final CounterWindow recentCounters = new CounterWindow(StatusClasses.COUNT + 7);
     /** The last tick that fell inside the route's warm-up (0: none yet); written by the evaluation thread. */
     private volatile long lastWarmUpTickMillis;
     private volatile boolean warmingUp = true;
@@ -78,6 +80,14 @@ public final class EndpointStats {
         }
     }
 
+    /** The Redis share of a finished request of {@code nanos} (recorded with {@link #record}). */
+    public void recordRedis(long redis, long calls, long nanos) {
+        if (calls > 0) {
+            redisNanos.add(Math.min(redis, nanos));
+            redisCalls.add(calls);
+        }
+    }
+
     /** The handler went asynchronous: the response is finished elsewhere, so it is not timed. */
     public void recordAsync() {
         async.increment();
@@ -108,7 +118,7 @@ public final class EndpointStats {
         micros.tick(nowMillis, keepMillis);
         long[] s = statusClasses.totals();
         recentCounters.tick(nowMillis, keepMillis, s[0], s[1], s[2], s[3], s[4], s[5], totalNanos.sum(), dbNanos.sum(),
-                httpNanos.sum(), dbCalls.sum(), httpCalls.sum());
+                httpNanos.sum(), dbCalls.sum(), httpCalls.sum(), redisNanos.sum(), redisCalls.sum());
         warmingUp = nowMillis - firstSeenMillis < warmUpMillis;
         if (warmingUp) {
             lastWarmUpTickMillis = nowMillis;
@@ -128,7 +138,7 @@ public final class EndpointStats {
         for (long n : status) {
             requests += n;
         }
-        Breakdown b = new Breakdown(c[i], c[i + 1], c[i + 2], c[i + 3], c[i + 4], requests);
+        Breakdown b = new Breakdown(c[i], c[i + 1], c[i + 2], c[i + 3], c[i + 4], requests, c[i + 5], c[i + 6]);
         return new Recent(windowMillis, all, settled, status, requests, b, warmingUp);
     }
 
@@ -163,12 +173,12 @@ public final class EndpointStats {
         return exceptions;
     }
 
-    /** Database, external and own-code shares of the summed request time, in percent. */
+    /** Database, external, Redis and own-code shares of the summed request time, in percent. */
     public Breakdown breakdown() {
         long total = totalNanos.sum();
         long db = dbNanos.sum();
         long http = httpNanos.sum();
-        return new Breakdown(total, db, http, dbCalls.sum(), httpCalls.sum(), count());
+        return new Breakdown(total, db, http, dbCalls.sum(), httpCalls.sum(), count(), redisNanos.sum(), redisCalls.sum());
     }
 
     /** The outbound host this route waited on longest in total, or null. */
@@ -234,7 +244,11 @@ public final class EndpointStats {
 
     /** Where a route's time went. Shares are of the summed request time; "own" is what is left. */
     public record Breakdown(long totalNanos, long dbNanos, long externalNanos, long dbCalls, long externalCalls,
-                            long requests) {
+                            long requests, long redisNanos, long redisCalls) {
+        public Breakdown(long totalNanos, long dbNanos, long externalNanos, long dbCalls, long externalCalls, long requests) {
+            this(totalNanos, dbNanos, externalNanos, dbCalls, externalCalls, requests, 0, 0);
+        }
+
         public double dbPercent() {
             return totalNanos == 0 ? 0 : Format.oneDecimal(100.0 * dbNanos / totalNanos);
         }
@@ -243,17 +257,23 @@ public final class EndpointStats {
             return totalNanos == 0 ? 0 : Format.oneDecimal(100.0 * externalNanos / totalNanos);
         }
 
+        public double redisPercent() {
+            return totalNanos == 0 ? 0 : Format.oneDecimal(100.0 * redisNanos / totalNanos);
+        }
+
         public double ownPercent() {
-            return totalNanos == 0 ? 0 : Format.oneDecimal(Math.max(0, 100.0 - 100.0 * (dbNanos + externalNanos) / totalNanos));
+            return totalNanos == 0 ? 0 : Format.oneDecimal(Math.max(0, 100.0 - 100.0 * (dbNanos + externalNanos + redisNanos) / totalNanos));
         }
 
         public Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("dbPercent", dbPercent());
             m.put("externalPercent", externalPercent());
+            m.put("redisPercent", redisPercent());
             m.put("ownPercent", ownPercent());
             m.put("dbCallsPerRequest", requests == 0 ? 0.0 : Format.oneDecimal((double) dbCalls / requests));
             m.put("externalCallsPerRequest", requests == 0 ? 0.0 : Format.oneDecimal((double) externalCalls / requests));
+            m.put("redisCallsPerRequest", requests == 0 ? 0.0 : Format.oneDecimal((double) redisCalls / requests));
             return m;
         }
     }
