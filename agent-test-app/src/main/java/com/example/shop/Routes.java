@@ -1,6 +1,7 @@
 package com.example.shop;
 
 import com.example.shop.scenario.AsyncScenario;
+import com.example.shop.scenario.ColdStartScenario;
 import com.example.shop.scenario.ContentionScenario;
 import com.example.shop.scenario.CpuBurnScenario;
 import com.example.shop.scenario.DeadlockScenario;
@@ -26,6 +27,7 @@ import com.example.shop.scenario.LogbackErrorScenario;
 import com.example.shop.scenario.NoTimeoutScenario;
 import com.example.shop.scenario.OrderByIdServlet;
 import com.example.shop.scenario.OrdersServlet;
+import com.example.shop.scenario.PhaseScenario;
 import com.example.shop.scenario.RedisScenario;
 import com.example.shop.scenario.SecretsScenario;
 import com.example.shop.scenario.SlowEndpointScenario;
@@ -80,6 +82,8 @@ final class Routes {
                 new Route("/log-errors-log4j2", new Log4j2ErrorScenario()),
                 new Route("/log-errors-jul", new JulErrorScenario()),
                 new Route("/log-healthy", new HealthyLoggingScenario()),
-                new Route("/secrets", new SecretsScenario(context.dataSource())));
+                new Route("/secrets", new SecretsScenario(context.dataSource())),
+                new Route("/phase/*", new PhaseScenario()),
+                new Route("/cold-start", new ColdStartScenario()));
     }
 }
