@@ -1,35 +1,41 @@
 package com.example.shop;
 
 import com.example.shop.scenario.AsyncScenario;
+import com.example.shop.scenario.ColdStartScenario;
 import com.example.shop.scenario.ContentionScenario;
 import com.example.shop.scenario.CpuBurnScenario;
 import com.example.shop.scenario.DeadlockScenario;
 import com.example.shop.scenario.ErrorScenario;
-import com.example.shop.scenario.ExternalApacheScenario;
 import com.example.shop.scenario.ExhaustPoolScenario;
+import com.example.shop.scenario.ExternalApacheScenario;
 import com.example.shop.scenario.ExternalFlakyScenario;
 import com.example.shop.scenario.ExternalOkHttpScenario;
 import com.example.shop.scenario.ExternalSlowScenario;
+import com.example.shop.scenario.FilesScenario;
 import com.example.shop.scenario.GrowCacheScenario;
 import com.example.shop.scenario.MemoryLeakScenario;
 import com.example.shop.scenario.WarmCacheScenario;
 import com.example.shop.scenario.HealthServlet;
-import com.example.shop.scenario.HealthyLoggingScenario;
 import com.example.shop.scenario.HealthyConcurrencyScenario;
+import com.example.shop.scenario.HealthyLoggingScenario;
 import com.example.shop.scenario.JulErrorScenario;
-import com.example.shop.scenario.Log4j2ErrorScenario;
-import com.example.shop.scenario.LogbackErrorScenario;
+import com.example.shop.scenario.LeakConnectionScenario;
 import com.example.shop.scenario.LeakListenersScenario;
 import com.example.shop.scenario.LeakThreadsScenario;
 import com.example.shop.scenario.LeakTimerScenario;
-import com.example.shop.scenario.LeakConnectionScenario;
 import com.example.shop.scenario.LockDeadlockScenario;
+import com.example.shop.scenario.Log4j2ErrorScenario;
+import com.example.shop.scenario.LogbackErrorScenario;
 import com.example.shop.scenario.NoTimeoutScenario;
 import com.example.shop.scenario.OrderByIdServlet;
 import com.example.shop.scenario.OrdersServlet;
+import com.example.shop.scenario.PhaseScenario;
+import com.example.shop.scenario.RedisScenario;
 import com.example.shop.scenario.SecretsScenario;
 import com.example.shop.scenario.SlowEndpointScenario;
 import com.example.shop.scenario.SlowQueryScenario;
+import com.example.shop.scenario.SteadyLeakScenario;
+import com.example.shop.scenario.WarmupPoolScenario;
 import jakarta.servlet.http.HttpServlet;
 import java.util.List;
 
@@ -66,14 +72,22 @@ final class Routes {
                 new Route("/leak-connection", new LeakConnectionScenario(context.dataSource())),
                 new Route("/exhaust-pool", new ExhaustPoolScenario(context.dataSource())),
                 new Route("/slow-query", new SlowQueryScenario(context.dataSource())),
+                new Route("/redis/*", new RedisScenario()),
                 new Route("/leak-threads", new LeakThreadsScenario()),
                 new Route("/leak-timer", new LeakTimerScenario()),
+                new Route("/leak-threads-steady", new SteadyLeakScenario(SteadyLeakScenario.Kind.THREADS)),
+                new Route("/leak-timer-steady", new SteadyLeakScenario(SteadyLeakScenario.Kind.TIMERS)),
+                new Route("/warmup-pool", new WarmupPoolScenario()),
                 new Route("/leak-listeners", new LeakListenersScenario()),
+                new Route("/leak-files", new FilesScenario(false)),
+                new Route("/read-files", new FilesScenario(true)),
                 new Route("/healthy-concurrency", new HealthyConcurrencyScenario()),
                 new Route("/log-errors-logback", new LogbackErrorScenario()),
                 new Route("/log-errors-log4j2", new Log4j2ErrorScenario()),
                 new Route("/log-errors-jul", new JulErrorScenario()),
                 new Route("/log-healthy", new HealthyLoggingScenario()),
-                new Route("/secrets", new SecretsScenario(context.dataSource())));
+                new Route("/secrets", new SecretsScenario(context.dataSource())),
+                new Route("/phase/*", new PhaseScenario()),
+                new Route("/cold-start", new ColdStartScenario()));
     }
 }

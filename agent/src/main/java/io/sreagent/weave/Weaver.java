@@ -53,6 +53,10 @@ public final class Weaver {
         AgentBuilder builder = new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                // Passes over the loaded classes until none is new: a class whose loading had begun when the
+                // transformer was registered is in no single pass's list (the JDK HttpServer's Filter$Chain, when
+                // the application starts its server while the agent installs).
+                .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(new Listener())

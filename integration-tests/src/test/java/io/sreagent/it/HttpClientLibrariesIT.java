@@ -112,7 +112,7 @@ class HttpClientLibrariesIT {
                 JsonNode failing = externalFinding(report, "external-errors", host, lib.client());
                 assertEquals(FLAKY / 4, failing.path("evidence").path("status5xx").asLong(), failing.toString());
                 assertEquals(FLAKY / 4, failing.path("evidence").path("timeouts").asLong(), failing.toString());
-                assertTrue(failing.path("evidence").path("errorTypes").has("java.net.SocketTimeoutException"),
+                assertTrue(failing.path("evidence").path("errorTypesSinceStart").has("java.net.SocketTimeoutException"),
                         failing.toString());
                 assertSite(failing, lib.scenario(), "flaky", lib.marker() + "-flaky-site");
 

@@ -66,7 +66,7 @@ class HttpJdkServerIT {
             assertTrue(broken.path("site").isMissingNode(), "no exception, so no site: " + broken);
 
             JsonNode crash = finding(report, "endpoint-errors", "route", "/crash");
-            assertEquals(12, crash.path("evidence").path("exceptions").path("java.lang.UnsupportedOperationException").asLong());
+            assertEquals(12, crash.path("evidence").path("exceptionsSinceStart").path("java.lang.UnsupportedOperationException").asLong());
             assertEquals(JdkHttpServerApp.class.getName(), crash.path("site").path("class").asText(), crash.toString());
             assertEquals(markerLine("crash-site"), crash.path("site").path("line").asInt());
 

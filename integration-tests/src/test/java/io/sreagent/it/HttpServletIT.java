@@ -70,7 +70,7 @@ class HttpServletIT {
             JsonNode errors = finding(report, "endpoint-errors", "route", "/error");
             assertEquals(20, errors.path("evidence").path("serverErrors").asLong());
             assertEquals(100.0, errors.path("evidence").path("errorRatePercent").asDouble());
-            assertEquals(20, errors.path("evidence").path("exceptions").path("java.lang.IllegalStateException").asLong());
+            assertEquals(20, errors.path("evidence").path("exceptionsSinceStart").path("java.lang.IllegalStateException").asLong());
             assertSite(errors, "ErrorScenario", "doGet", "error-site");
 
             JsonNode slow = finding(report, "slow-endpoint", "route", "/slow-endpoint");

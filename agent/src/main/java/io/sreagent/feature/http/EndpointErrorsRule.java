@@ -2,16 +2,19 @@ package io.sreagent.feature.http;
 
 import io.sreagent.core.Rule;
 import io.sreagent.report.Finding;
+import io.sreagent.report.Format;
 import io.sreagent.report.Severity;
 import io.sreagent.report.Site;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code endpoint-errors}: a route answers 5xx more often than the error budget allows, with the
- * exception types that escaped its handler and where the commonest one was thrown.
+ * {@code endpoint-errors}: over the recent window, a route answers 5xx more often than the error budget
+ * allows, with the exception types that escaped its handler (since start: types are not windowed) and
+ * where the commonest one was thrown. No warm-up here: a 5xx is a failed user, cold or not.
  */
 public final class EndpointErrorsRule implements Rule {
     /** Above this share of 5xx the route is failing for many users, not a few. */
@@ -20,18 +23,21 @@ public final class EndpointErrorsRule implements Rule {
     private final HttpReceiver telemetry;
     private final double ratePercent;
     private final int minRequests;
+    private final long windowMillis;
 
-    public EndpointErrorsRule(HttpReceiver telemetry, double ratePercent, int minRequests) {
+    public EndpointErrorsRule(HttpReceiver telemetry, double ratePercent, int minRequests, long windowMillis) {
         this.telemetry = telemetry;
         this.ratePercent = ratePercent;
         this.minRequests = minRequests;
+        this.windowMillis = windowMillis;
     }
 
     @Override
     public void evaluate(long nowMillis, List<Finding> out) {
         for (EndpointStats e : telemetry.endpoints()) {
-            long n = e.count();
-            long errors = e.serverErrors();
+            EndpointStats.Recent r = e.recent(nowMillis, windowMillis);
+            long n = r.requests();
+            long errors = r.serverErrors();
             if (n < minRequests || errors == 0) {
                 continue;
             }
@@ -40,9 +46,11 @@ public final class EndpointErrorsRule implements Rule {
                 continue;
             }
             Finding f = new Finding("endpoint-errors", rate >= CRITICAL_PERCENT ? Severity.CRITICAL : Severity.WARNING,
-                    String.format(Locale.ROOT, "%s %s answered 5xx to %d of %d requests (%.1f%%, budget %.1f%%)",
-                            e.method(), e.route(), errors, n, rate, ratePercent))
+                    String.format(Locale.ROOT, "%s %s answered 5xx to %d of %d requests in the last %s (%.1f%%, budget %.1f%%)",
+                            e.method(), e.route(), errors, n, Format.duration(Duration.ofMillis(windowMillis)), rate, ratePercent))
                     .subject(e.method() + " " + e.route())
+                    .window(Duration.ofMillis(windowMillis))
+                    .evidence("windowSeconds", windowMillis / 1000)
                     .evidence("method", e.method())
                     .evidence("route", e.route())
                     .evidence("requests", n)
@@ -51,7 +59,7 @@ public final class EndpointErrorsRule implements Rule {
                     .evidence("budgetPercent", ratePercent);
             List<Map.Entry<String, Long>> types = e.exceptions().top(5);
             if (!types.isEmpty()) {
-                f.evidence("exceptions", e.exceptions().asMap(5));
+                f.evidence("exceptionsSinceStart", e.exceptions().asMap(5));
                 String top = types.get(0).getKey();
                 Site site = e.exceptions().example(top);
                 if (site != null) {

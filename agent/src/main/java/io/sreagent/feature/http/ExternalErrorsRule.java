@@ -2,9 +2,11 @@ package io.sreagent.feature.http;
 
 import io.sreagent.core.Rule;
 import io.sreagent.report.Finding;
+import io.sreagent.report.Format;
 import io.sreagent.report.Severity;
 import io.sreagent.report.Site;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,45 +18,51 @@ public final class ExternalErrorsRule implements Rule {
     private final HttpReceiver telemetry;
     private final double ratePercent;
     private final int minCalls;
+    private final long windowMillis;
 
-    public ExternalErrorsRule(HttpReceiver telemetry, double ratePercent, int minCalls) {
+    public ExternalErrorsRule(HttpReceiver telemetry, double ratePercent, int minCalls, long windowMillis) {
         this.telemetry = telemetry;
         this.ratePercent = ratePercent;
         this.minCalls = minCalls;
+        this.windowMillis = windowMillis;
     }
 
     @Override
     public void evaluate(long nowMillis, List<Finding> out) {
         for (ExternalStats e : telemetry.externals()) {
-            long failed = e.serverErrors() + e.timeouts() + e.ioErrors();
-            if (failed == 0 || e.count() < minCalls) {
+            ExternalStats.Recent r = e.recent(nowMillis, windowMillis);
+            long failed = r.serverErrors() + r.timeouts() + r.ioErrors();
+            if (failed == 0 || r.calls() < minCalls) {
                 continue;
             }
-            double percent = 100.0 * failed / e.count();
+            double percent = 100.0 * failed / r.calls();
             if (percent <= ratePercent) {
                 continue;
             }
             Finding f = new Finding("external-errors", percent >= CRITICAL_PERCENT ? Severity.CRITICAL : Severity.WARNING,
-                    String.format(Locale.ROOT, "%d of %d calls %s %s failed (%.1f%%): %d 5xx, %d time-outs, %d other I/O errors",
-                            failed, e.count(), e.method(), e.host(), percent, e.serverErrors(), e.timeouts(), e.ioErrors()))
+                    String.format(Locale.ROOT, "%d of %d calls %s %s failed in the last %s (%.1f%%): %d 5xx, %d time-outs, %d other I/O errors",
+                            failed, r.calls(), e.method(), e.host(), Format.duration(Duration.ofMillis(windowMillis)), percent,
+                            r.serverErrors(), r.timeouts(), r.ioErrors()))
                     .subject(e.client() + " " + e.method() + " " + e.host())
+                    .window(Duration.ofMillis(windowMillis))
+                    .evidence("windowSeconds", windowMillis / 1000)
                     .evidence("method", e.method())
                     .evidence("host", e.host())
                     .evidence("client", e.client())
-                    .evidence("calls", e.count())
+                    .evidence("calls", r.calls())
                     .evidence("failed", failed)
                     .evidence("failedPercent", Math.round(percent * 10) / 10.0)
-                    .evidence("status5xx", e.serverErrors())
-                    .evidence("timeouts", e.timeouts())
-                    .evidence("ioErrors", e.ioErrors());
+                    .evidence("status5xx", r.serverErrors())
+                    .evidence("timeouts", r.timeouts())
+                    .evidence("ioErrors", r.ioErrors());
             if (!e.errorTypes().isEmpty()) {
-                f.evidence("errorTypes", e.errorTypes().asMap(5));
+                f.evidence("errorTypesSinceStart", e.errorTypes().asMap(5));
             }
             Site site = e.topSiteFailed();
             if (site != null) {
                 f.site(site);
             }
-            if (e.timeouts() > 0) {
+            if (r.timeouts() > 0) {
                 f.advice("Time-outs: check " + e.host() + "'s latency and your time-out (at most 5 s); a time-out that "
                         + "fires often needs a circuit breaker that stops calling for a while.");
             }

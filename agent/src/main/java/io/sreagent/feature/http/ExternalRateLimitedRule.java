@@ -2,9 +2,11 @@ package io.sreagent.feature.http;
 
 import io.sreagent.core.Rule;
 import io.sreagent.report.Finding;
+import io.sreagent.report.Format;
 import io.sreagent.report.Severity;
 import io.sreagent.report.Site;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,28 +14,33 @@ import java.util.Locale;
 public final class ExternalRateLimitedRule implements Rule {
     private final HttpReceiver telemetry;
     private final int minCalls;
+    private final long windowMillis;
 
-    public ExternalRateLimitedRule(HttpReceiver telemetry, int minCalls) {
+    public ExternalRateLimitedRule(HttpReceiver telemetry, int minCalls, long windowMillis) {
         this.telemetry = telemetry;
         this.minCalls = minCalls;
+        this.windowMillis = windowMillis;
     }
 
     @Override
     public void evaluate(long nowMillis, List<Finding> out) {
         for (ExternalStats e : telemetry.externals()) {
-            long limited = e.tooManyRequests();
-            if (limited == 0 || e.count() < minCalls) {
+            ExternalStats.Recent r = e.recent(nowMillis, windowMillis);
+            long limited = r.tooManyRequests();
+            if (limited == 0 || r.calls() < minCalls) {
                 continue;
             }
-            double percent = 100.0 * limited / e.count();
+            double percent = 100.0 * limited / r.calls();
             Finding f = new Finding("external-rate-limited", Severity.WARNING, String.format(Locale.ROOT,
-                    "%s rate-limited %d of %d calls %s (429 Too Many Requests, %.1f%%)",
-                    e.host(), limited, e.count(), e.method(), percent))
+                    "%s rate-limited %d of %d calls %s in the last %s (429 Too Many Requests, %.1f%%)",
+                    e.host(), limited, r.calls(), e.method(), Format.duration(Duration.ofMillis(windowMillis)), percent))
                     .subject(e.client() + " " + e.method() + " " + e.host())
+                    .window(Duration.ofMillis(windowMillis))
+                    .evidence("windowSeconds", windowMillis / 1000)
                     .evidence("method", e.method())
                     .evidence("host", e.host())
                     .evidence("client", e.client())
-                    .evidence("calls", e.count())
+                    .evidence("calls", r.calls())
                     .evidence("status429", limited)
                     .evidence("rateLimitedPercent", Math.round(percent * 10) / 10.0);
             Site site = e.topSiteRateLimited();

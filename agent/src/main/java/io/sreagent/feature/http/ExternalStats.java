@@ -1,16 +1,20 @@
 package io.sreagent.feature.http;
 
 import io.sreagent.report.Site;
+import io.sreagent.support.CounterWindow;
 import io.sreagent.support.LatencyRecorder;
 import io.sreagent.support.Tally;
+import org.HdrHistogram.Histogram;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Outbound calls to one host with one method: latency (microseconds), status classes, 429s,
- * time-outs and other I/O errors, calls made without time-outs, and sampled call sites.
+ * time-outs and other I/O errors, calls made without time-outs, and sampled call sites. Running totals
+ * since the first call; {@link #tick} keeps per-interval increases for the recent window ({@link #recent}).
  */
 public final class ExternalStats {
     static final int SITES = 5;
@@ -20,7 +24,7 @@ public final class ExternalStats {
     private final String host;
     private final String client;
     private final LatencyRecorder micros = new LatencyRecorder();
-    private final LongAdder[] statusClasses = newAdders(6);
+    private final StatusClasses statusClasses = new StatusClasses("noResponse");
     private final LongAdder tooManyRequests = new LongAdder();
     private final LongAdder timeouts = new LongAdder();
     private final LongAdder ioErrors = new LongAdder();
@@ -32,6 +36,8 @@ public final class ExternalStats {
     private final Tally<Site> sitesWithoutTimeout = new Tally<>(SITES);
     private final Tally<Site> sitesRateLimited = new Tally<>(SITES);
     private final Tally<Site> sitesFailed = new Tally<>(SITES);
+    /** Per interval: the six status classes, then 429s, time-outs, other I/O errors. */
+    private final CounterWindow recentCounters = new CounterWindow(StatusClasses.COUNT + 3);
 
     public ExternalStats(String method, String host, String client) {
         this.method = method;
@@ -48,7 +54,7 @@ public final class ExternalStats {
     public void record(int status, long nanos, String failure, boolean timeout, boolean connectTimeoutSet,
                        boolean readTimeoutSet, boolean isAsync, Site site) {
         micros.record(nanos / 1000);
-        statusClasses[status >= 100 && status < 600 ? status / 100 : 0].increment();
+        statusClasses.record(status);
         if (status == 429) {
             tooManyRequests.increment();
         }
@@ -104,7 +110,32 @@ public final class ExternalStats {
     }
 
     public long serverErrors() {
-        return statusClasses[5].sum();
+        return statusClasses.get(5);
+    }
+
+    /** Closes the interval since the previous tick, keeping {@code keepMillis} of them. */
+    public void tick(long nowMillis, long keepMillis) {
+        micros.tick(nowMillis, keepMillis);
+        long[] s = statusClasses.totals();
+        recentCounters.tick(nowMillis, keepMillis, s[0], s[1], s[2], s[3], s[4], s[5], tooManyRequests.sum(),
+                timeouts.sum(), ioErrors.sum());
+    }
+
+    /** The host's calls over the last {@code windowMillis} (up to the last tick). */
+    public Recent recent(long nowMillis, long windowMillis) {
+        long[] c = recentCounters.sum(nowMillis, windowMillis);
+        int i = StatusClasses.COUNT;
+        long[] status = Arrays.copyOf(c, i);
+        return new Recent(windowMillis, micros.window(nowMillis, windowMillis), status, Arrays.stream(status).sum(),
+                c[i], c[i + 1], c[i + 2]);
+    }
+
+    /** A host's window: latency, status classes, and the failures counted apart. */
+    public record Recent(long windowMillis, Histogram latency, long[] status, long calls, long tooManyRequests,
+                         long timeouts, long ioErrors) {
+        public long serverErrors() {
+            return status[5];
+        }
     }
 
     public long timeouts() {
@@ -153,22 +184,15 @@ public final class ExternalStats {
         return tally.topKey();
     }
 
-    public Map<String, Object> toMap() {
+    /** Since-start totals under the historical keys, and the recent window under {@code window}. */
+    public Map<String, Object> toMap(long nowMillis, long windowMillis) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", method);
         m.put("host", host);
         m.put("client", client);
         m.put("calls", count());
         m.put("latency", micros.summary("Micros"));
-        Map<String, Object> status = new LinkedHashMap<>();
-        String[] names = {"noResponse", "1xx", "2xx", "3xx", "4xx", "5xx"};
-        for (int i = 0; i < names.length; i++) {
-            long n = statusClasses[i].sum();
-            if (n > 0) {
-                status.put(names[i], n);
-            }
-        }
-        m.put("status", status);
+        m.put("status", statusClasses.toMap(statusClasses.totals()));
         m.put("status429", tooManyRequests());
         m.put("timeouts", timeouts());
         m.put("ioErrors", ioErrors());
@@ -181,14 +205,16 @@ public final class ExternalStats {
         if (!sites.isEmpty()) {
             m.put("sites", sites.asMap(SITES));
         }
+        Recent r = recent(nowMillis, windowMillis);
+        Map<String, Object> w = new LinkedHashMap<>();
+        w.put("seconds", windowMillis / 1000);
+        w.put("calls", r.calls());
+        w.put("latency", LatencyRecorder.summary(r.latency(), "Micros"));
+        w.put("status", statusClasses.toMap(r.status()));
+        w.put("status429", r.tooManyRequests());
+        w.put("timeouts", r.timeouts());
+        w.put("ioErrors", r.ioErrors());
+        m.put("window", w);
         return m;
-    }
-
-    private static LongAdder[] newAdders(int n) {
-        LongAdder[] a = new LongAdder[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = new LongAdder();
-        }
-        return a;
     }
 }

@@ -1,6 +1,7 @@
 package io.sreagent.feature.http;
 
 import io.sreagent.config.Config;
+import io.sreagent.config.CoreOptions;
 import io.sreagent.config.Option;
 import io.sreagent.core.AgentContext;
 import io.sreagent.core.Feature;
@@ -27,6 +28,8 @@ import java.util.Map;
 public final class HttpFeature implements Feature {
     private HttpReceiver telemetry;
     private List<Rule> rules = List.of();
+    private long windowMillis;
+    private long warmUpMillis;
 
     @Override
     public String name() {
@@ -51,18 +54,28 @@ public final class HttpFeature implements Feature {
         telemetry = new HttpReceiver(context.sites(), c.get(HttpOptions.ROUTES_MAX), c.get(HttpOptions.EXTERNAL_HOSTS_MAX));
         int minRequests = c.get(HttpOptions.MIN_REQUESTS);
         int minCalls = c.get(HttpOptions.EXTERNAL_MIN_CALLS);
+        windowMillis = c.get(CoreOptions.WINDOW).toMillis();
+        warmUpMillis = c.get(HttpOptions.WARM_UP).toMillis();
         rules = List.of(
-                new SlowEndpointRule(telemetry, micros(c, HttpOptions.SLOW_P95), micros(c, HttpOptions.SLOW_P99), minRequests),
-                new EndpointErrorsRule(telemetry, c.get(HttpOptions.ERROR_RATE), minRequests),
-                new SlowExternalCallRule(telemetry, micros(c, HttpOptions.EXTERNAL_SLOW_P95), minCalls),
-                new ExternalRateLimitedRule(telemetry, minCalls),
-                new ExternalErrorsRule(telemetry, c.get(HttpOptions.EXTERNAL_ERROR_RATE), minCalls),
+                new SlowEndpointRule(telemetry, micros(c, HttpOptions.SLOW_P95), micros(c, HttpOptions.SLOW_P99), minRequests,
+                        windowMillis),
+                new EndpointErrorsRule(telemetry, c.get(HttpOptions.ERROR_RATE), minRequests, windowMillis),
+                new SlowExternalCallRule(telemetry, micros(c, HttpOptions.EXTERNAL_SLOW_P95), minCalls, windowMillis),
+                new ExternalRateLimitedRule(telemetry, minCalls, windowMillis),
+                new ExternalErrorsRule(telemetry, c.get(HttpOptions.EXTERNAL_ERROR_RATE), minCalls, windowMillis),
                 new MissingTimeoutRule(telemetry));
         telemetry.install();
     }
 
     private static long micros(Config c, Option<Duration> option) {
         return c.get(option).toNanos() / 1000;
+    }
+
+    @Override
+    public void sample(long nowMillis) {
+        if (telemetry != null) {
+            telemetry.tick(nowMillis, windowMillis, warmUpMillis);
+        }
     }
 
     @Override
@@ -73,7 +86,7 @@ public final class HttpFeature implements Feature {
     @Override
     public void addMetrics(Map<String, Object> metrics) {
         if (telemetry != null) {
-            metrics.put("http", telemetry.toMap(System.currentTimeMillis()));
+            metrics.put("http", telemetry.toMap(System.currentTimeMillis(), windowMillis));
         }
     }
 

@@ -13,6 +13,8 @@ final class HttpOptions {
             "a route's p99 above this is a `slow-endpoint`");
     static final Option<Integer> MIN_REQUESTS = Option.integer("http.min.requests", "20", 1, 1_000_000,
             "requests a route needs before its latency and errors are judged");
+    static final Option<Duration> WARM_UP = Option.duration("http.warmup", "30s", "1s", "1h",
+            "after a route's first request, how long its latency tail is not judged (cold JIT, lazy caches); its median is");
     static final Option<Double> ERROR_RATE = Option.percentage("http.error.rate", "0.1", 0, 100,
             "share of 5xx answers of a route above which it is reported");
     static final Option<Integer> ROUTES_MAX = Option.integer("http.routes.max", "200", 1, 10_000,
@@ -26,7 +28,7 @@ final class HttpOptions {
     static final Option<Integer> EXTERNAL_HOSTS_MAX = Option.integer("external.hosts.max", "100", 1, 10_000,
             "distinct outbound client/method/host entries; more go to the host `other`");
 
-    static final List<Option<?>> ALL = List.of(SLOW_P95, SLOW_P99, MIN_REQUESTS, ERROR_RATE, ROUTES_MAX, EXTERNAL_SLOW_P95,
+    static final List<Option<?>> ALL = List.of(SLOW_P95, SLOW_P99, MIN_REQUESTS, WARM_UP, ERROR_RATE, ROUTES_MAX, EXTERNAL_SLOW_P95,
             EXTERNAL_MIN_CALLS, EXTERNAL_ERROR_RATE, EXTERNAL_HOSTS_MAX);
 
     private HttpOptions() {

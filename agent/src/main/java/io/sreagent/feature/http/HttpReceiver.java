@@ -86,6 +86,7 @@ public final class HttpReceiver implements HttpHooks.Receiver {
         stats.record(request.status(), request.nanos(), request.dbNanos(), request.dbCalls(), request.httpNanos(),
                 request.httpCalls(), topHost == null ? null : hostKey(topHost, request.topPort(), null),
                 request.topStatement(), request.topStatementNanos(), exceptionType, exceptionSite);
+        stats.recordRedis(request.redisNanos(), request.redisCalls(), request.nanos());
     }
 
     /** Where the call was made, on the thread that starts it: its completion comes on another one. */
@@ -180,17 +181,27 @@ public final class HttpReceiver implements HttpHooks.Receiver {
         return List.copyOf(externals.values());
     }
 
-    public Map<String, Object> toMap(long nowMillis) {
+    /** Closes every route's and host's interval (the evaluation thread, before the rules run). */
+    public void tick(long nowMillis, long keepMillis, long warmUpMillis) {
+        for (EndpointStats e : endpoints()) {
+            e.tick(nowMillis, keepMillis, warmUpMillis);
+        }
+        for (ExternalStats e : externals()) {
+            e.tick(nowMillis, keepMillis);
+        }
+    }
+
+    public Map<String, Object> toMap(long nowMillis, long windowMillis) {
         Map<String, Object> m = new LinkedHashMap<>();
         List<Map<String, Object>> in = new ArrayList<>();
         endpoints().stream().sorted(Comparator.comparingLong(EndpointStats::count).reversed())
-                .forEach(e -> in.add(e.toMap(nowMillis)));
+                .forEach(e -> in.add(e.toMap(nowMillis, windowMillis)));
         m.put("endpoints", in);
         m.put("routesLimit", maxRoutes);
         m.put("requestsInOtherRoute", requestsInOther.sum());
         List<Map<String, Object>> out = new ArrayList<>();
         externals().stream().sorted(Comparator.comparingLong(ExternalStats::count).reversed())
-                .forEach(e -> out.add(e.toMap()));
+                .forEach(e -> out.add(e.toMap(nowMillis, windowMillis)));
         m.put("external", out);
         m.put("hostsLimit", maxHosts);
         m.put("callsInOtherHost", callsInOther.sum());

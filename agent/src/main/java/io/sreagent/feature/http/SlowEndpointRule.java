@@ -2,54 +2,87 @@ package io.sreagent.feature.http;
 
 import io.sreagent.core.Rule;
 import io.sreagent.report.Finding;
+import io.sreagent.report.Format;
 import io.sreagent.report.Severity;
+import org.HdrHistogram.Histogram;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code slow-endpoint}: a route's p95 or p99 latency is above target, with where its time went
- * (database, external calls, own code) so the advice can point at the part that dominates.
+ * {@code slow-endpoint}: over the recent window, a route's p95 or p99 latency is above target, or its
+ * median is, with where its time went (database, external calls, own code) so the advice can point at
+ * the part that dominates.
+ *
+ * <p>Two verdicts. The tail (p95, p99) needs {@code minRequests} and reads only requests after the
+ * route's warm-up: cold first requests (JIT, lazy caches, first connections) are exactly a tail, and
+ * judging them raised false alarms on healthy services just started. The median needs no warm-up: when
+ * most requests of a route are slow it is not a cold start, so it is judged over the whole window, over
+ * {@code minRequests} against the p95 target and over as few as {@link #MEDIAN_MIN_REQUESTS} against
+ * the p99 target (a handful of requests all taking seconds is not noise).
  */
 public final class SlowEndpointRule implements Rule {
     /** p99 this many times the target makes the finding critical: users are timing out. */
     static final int CRITICAL_FACTOR = 5;
+    /** Requests whose median over the p99 target flags a route that is too quiet for tail percentiles. */
+    static final int MEDIAN_MIN_REQUESTS = 5;
 
     private final HttpReceiver telemetry;
     private final long p95LimitMicros;
     private final long p99LimitMicros;
     private final int minRequests;
+    private final long windowMillis;
 
-    public SlowEndpointRule(HttpReceiver telemetry, long p95LimitMicros, long p99LimitMicros, int minRequests) {
+    public SlowEndpointRule(HttpReceiver telemetry, long p95LimitMicros, long p99LimitMicros, int minRequests,
+                            long windowMillis) {
         this.telemetry = telemetry;
         this.p95LimitMicros = p95LimitMicros;
         this.p99LimitMicros = p99LimitMicros;
         this.minRequests = minRequests;
+        this.windowMillis = windowMillis;
     }
 
     @Override
     public void evaluate(long nowMillis, List<Finding> out) {
         for (EndpointStats e : telemetry.endpoints()) {
-            long n = e.count();
-            if (n < minRequests) {
+            EndpointStats.Recent r = e.recent(nowMillis, windowMillis);
+            Histogram settled = r.settled();
+            long[] tail = EndpointStats.percentiles(settled, 50, 95, 99, 100);
+            long[] whole = EndpointStats.percentiles(r.latency(), 50, 95, 99, 100);
+            long all = r.latency().getTotalCount();
+            long[] p;
+            long n;
+            String judged;
+            if (settled.getTotalCount() >= minRequests && (tail[1] > p95LimitMicros || tail[2] > p99LimitMicros)) {
+                p = tail;
+                n = settled.getTotalCount();
+                judged = "tail";
+            } else if ((all >= minRequests && whole[0] > p95LimitMicros)
+                    || (all >= MEDIAN_MIN_REQUESTS && whole[0] > p99LimitMicros)) {
+                p = whole;
+                n = all;
+                judged = "median";
+            } else {
                 continue;
             }
-            long[] p = e.percentilesMicros(50, 95, 99, 100);
-            if (p[1] <= p95LimitMicros && p[2] <= p99LimitMicros) {
-                continue;
-            }
-            EndpointStats.Breakdown b = e.breakdown();
+            EndpointStats.Breakdown b = r.breakdown();
             Map.Entry<String, Long> host = e.dominantHost();
             Map.Entry<String, Long> statement = e.dominantStatement();
             Severity severity = p[2] >= CRITICAL_FACTOR * p99LimitMicros ? Severity.CRITICAL : Severity.WARNING;
             Finding f = new Finding("slow-endpoint", severity, String.format(Locale.ROOT,
-                    "%s %s is slow: p95 %d ms, p99 %d ms over %d requests; %s", e.method(), e.route(),
-                    p[1] / 1000, p[2] / 1000, n, dominantText(b)))
+                    "%s %s is slow: p50 %d ms, p95 %d ms, p99 %d ms over %d requests in the last %s; %s",
+                    e.method(), e.route(), p[0] / 1000, p[1] / 1000, p[2] / 1000, n, Format.duration(Duration.ofMillis(windowMillis)),
+                    dominantText(b)))
                     .subject(e.method() + " " + e.route())
+                    .window(Duration.ofMillis(windowMillis))
                     .evidence("method", e.method())
                     .evidence("route", e.route())
                     .evidence("requests", n)
+                    .evidence("windowSeconds", windowMillis / 1000)
+                    .evidence("judged", judged)
+                    .evidence("warmUpRequestsLeftOut", all - settled.getTotalCount())
                     .evidence("p50Ms", ms(p[0]))
                     .evidence("p95Ms", ms(p[1]))
                     .evidence("p99Ms", ms(p[2]))
@@ -58,6 +91,7 @@ public final class SlowEndpointRule implements Rule {
                     .evidence("p99LimitMs", p99LimitMicros / 1000)
                     .evidence("dbPercent", b.dbPercent())
                     .evidence("externalPercent", b.externalPercent())
+                    .evidence("redisPercent", b.redisPercent())
                     .evidence("ownPercent", b.ownPercent())
                     .evidence("breakdown", b.toMap());
             if (host != null) {

@@ -97,6 +97,8 @@ public final class ExecutorRegistry {
         for (SitePools s : bySite.values()) {
             s.peakOpen = Math.max(s.peakOpen, s.openNow);
             s.window.add(nowMillis, s.threadsNow);
+            s.openWindow.add(nowMillis, s.openNow);
+            s.createdWindow.add(nowMillis, s.created.sum());
         }
     }
 
@@ -127,6 +129,8 @@ public final class ExecutorRegistry {
         private final LongAdder created = new LongAdder();
         private final LongAdder closed = new LongAdder();
         private final SampleWindow window;
+        private final SampleWindow openWindow;
+        private final SampleWindow createdWindow;
         private volatile int openNow;
         private volatile int threadsNow;
         private volatile int peakOpen;
@@ -135,6 +139,8 @@ public final class ExecutorRegistry {
             this.key = key;
             this.stack = stack;
             this.window = new SampleWindow(windowCapacity);
+            this.openWindow = new SampleWindow(windowCapacity);
+            this.createdWindow = new SampleWindow(windowCapacity);
         }
 
         public Key key() {
@@ -168,6 +174,16 @@ public final class ExecutorRegistry {
         /** Threads held by this site's open pools, one sample per evaluation. */
         public SampleWindow window() {
             return window;
+        }
+
+        /** Pools open (created, not shut down or collected), sampled with {@link #window()}. */
+        public SampleWindow openWindow() {
+            return openWindow;
+        }
+
+        /** Pools created so far, sampled with {@link #window()}. */
+        public SampleWindow createdWindow() {
+            return createdWindow;
         }
     }
 }

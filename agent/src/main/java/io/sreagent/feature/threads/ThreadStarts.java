@@ -65,10 +65,10 @@ public final class ThreadStarts {
         g.add(thread, where.inferred());
     }
 
-    /** Counts the live threads of every group and appends them to the groups' windows. */
+    /** Counts the live threads of every group and appends them, with the starts so far, to the groups' windows. */
     public void sample(long nowMillis) {
         for (Group g : groups.values()) {
-            g.window.add(nowMillis, g.countAlive());
+            g.sample(nowMillis);
         }
     }
 
@@ -109,6 +109,7 @@ public final class ThreadStarts {
         private final LongAdder siteInferred = new LongAdder();
         private final ArrayList<WeakReference<Thread>> live = new ArrayList<>();
         private final SampleWindow window;
+        private final SampleWindow startedWindow;
         private long untracked;
         private int addsSincePrune;
         private int alive;
@@ -118,6 +119,7 @@ public final class ThreadStarts {
             this.key = key;
             this.stack = stack;
             this.window = new SampleWindow(windowCapacity);
+            this.startedWindow = new SampleWindow(windowCapacity);
         }
 
         synchronized void add(Thread t, boolean inferredSite) {
@@ -137,11 +139,13 @@ public final class ThreadStarts {
             }
         }
 
-        synchronized int countAlive() {
+        /** Alive and started counted under one lock (starts take it too), so the two samples agree. */
+        synchronized void sample(long nowMillis) {
             prune();
             alive = live.size();
             peak = Math.max(peak, alive);
-            return alive;
+            window.add(nowMillis, alive);
+            startedWindow.add(nowMillis, started.sum());
         }
 
         /**
@@ -186,8 +190,14 @@ public final class ThreadStarts {
             return untracked;
         }
 
+        /** Live threads, one sample per evaluation. */
         public SampleWindow window() {
             return window;
+        }
+
+        /** Threads started so far, sampled with {@link #window()}. */
+        public SampleWindow startedWindow() {
+            return startedWindow;
         }
     }
 }

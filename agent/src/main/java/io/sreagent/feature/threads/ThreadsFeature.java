@@ -58,7 +58,7 @@ public final class ThreadsFeature implements Feature {
         pools = new ExecutorRegistry(context.sites(), capacity);
         processThreads = new SampleWindow(capacity);
         threadsAtStart = threadBean.getThreadCount();
-        rules = List.of(new ThreadLeakRule(processThreads, this::suspects,
+        rules = List.of(new ThreadLeakRule(processThreads, this::suspects, context.config().get(ThreadsOptions.STEADY),
                 context.config().get(ThreadsOptions.GROWTH), window, () -> threadsAtStart));
         new ThreadReceiver(starts, pools).install();
     }
@@ -75,7 +75,7 @@ public final class ThreadsFeature implements Feature {
         List<ThreadLeakRule.Suspect> out = new ArrayList<>();
         for (ExecutorRegistry.SitePools p : pools.sites()) {
             out.add(new ThreadLeakRule.Suspect(p.key().site(), p.key().poolClass() + " instances created and not shut down at",
-                    p.window(), poolEvidence(p), p.stack()));
+                    "pools", p.window(), p.openWindow(), p.createdWindow(), poolEvidence(p), p.stack()));
         }
         for (ThreadStarts.Group g : starts.groups()) {
             ThreadStarts.Key k = g.key();
@@ -86,7 +86,7 @@ public final class ThreadsFeature implements Feature {
                 e.put("threadsStarted", g.started());
                 e.put("peakAlive", g.peak());
                 out.add(new ThreadLeakRule.Suspect(k.site(), "threads \"" + k.namePattern() + "\" started at",
-                        g.window(), e, g.stack()));
+                        "threads", g.window(), g.window(), g.startedWindow(), e, g.stack()));
             }
         }
         return out;

@@ -25,9 +25,17 @@ class HttpRulesTest {
     private StackTraceElement[] callStack = CALL;
     private final HttpReceiver t = new HttpReceiver(sites, 100, 100, () -> sites.siteOf(callStack));
 
+    private static final long WINDOW = 120_000;
+    /** The evaluation clock: each run is one evaluation interval later. */
+    private long now = System.currentTimeMillis();
+    private long warmUp = 0;
+
+    /** One evaluation: the receiver ticks, then the rule runs. */
     private List<Finding> run(Rule rule) {
+        now += 10_000;
+        t.tick(now, WINDOW, warmUp);
         List<Finding> out = new ArrayList<>();
-        rule.evaluate(0, out);
+        rule.evaluate(now, out);
         return out;
     }
 
@@ -40,13 +48,13 @@ class HttpRulesTest {
     }
 
     private SlowEndpointRule slowEndpoint() {
-        return new SlowEndpointRule(t, 500_000, 1_000_000, 20);
+        return new SlowEndpointRule(t, 500_000, 1_000_000, 20, WINDOW);
     }
 
     @Test
     void slowEndpointNeedsEnoughRequestsOverTheTargetAndNamesTheDominantPart() {
         requests("/fast", 100, 20, 10, 0, 200);
-        requests("/few", 19, 900, 0, 0, 200);
+        requests("/few", 19, 900, 0, 0, 200);     // too few for a tail, median under the p99 target
         requests("/db", 40, 800, 700, 0, 200);
         List<Finding> f = run(slowEndpoint());
         assertEquals(1, f.size(), f.toString());
@@ -74,6 +82,59 @@ class HttpRulesTest {
     }
 
     @Test
+    void verdictsReadTheWindowNotTheTotals() {
+        requests("/was-slow", 30, 1500, 0, 0, 200);
+        requests("/turns-slow", 2000, 20, 0, 0, 200);
+        assertEquals(List.of("/was-slow"), routes(run(slowEndpoint())));
+        for (int i = 0; i < 12; i++) {                      // two minutes of fast traffic: the slow past leaves the window
+            requests("/was-slow", 30, 20, 0, 0, 200);
+            run(slowEndpoint());
+        }
+        requests("/was-slow", 30, 20, 0, 0, 200);
+        requests("/turns-slow", 30, 1500, 0, 0, 200);       // 30 slow after 2000 fast: 1.5 % of the total, all of the window
+        List<Finding> f = run(slowEndpoint());
+        assertEquals(List.of("/turns-slow"), routes(f), f.toString());
+        assertEquals(30L, f.get(0).evidence().get("requests"));
+        assertEquals(120L, f.get(0).evidence().get("windowSeconds"));
+        assertEquals(java.time.Duration.ofMinutes(2), f.get(0).window());
+        assertEquals("GET /turns-slow", f.get(0).subject());
+        assertTrue((Double) f.get(0).evidence().get("p50Ms") >= 1490, f.toString());
+    }
+
+    @Test
+    void warmUpHidesAColdTailButNotASlowMedian() {
+        warmUp = 30_000;
+        requests("/cold", 3, 1500, 0, 0, 200);              // lazy initialisation and cold JIT
+        requests("/cold", 40, 20, 0, 0, 200);
+        requests("/always-slow", 6, 2000, 0, 0, 200);       // a handful, every one slow
+        List<Finding> f = run(slowEndpoint());
+        assertEquals(List.of("/always-slow"), routes(f), f.toString());
+        assertEquals("median", f.get(0).evidence().get("judged"));
+        assertEquals(6L, f.get(0).evidence().get("requests"));
+        for (int i = 0; i < 5; i++) {                       // past the warm-up, the cold requests stay left out
+            requests("/cold", 20, 20, 0, 0, 200);
+            assertEquals(List.of("/always-slow"), routes(run(slowEndpoint())));
+        }
+        requests("/cold", 5, 1500, 0, 0, 200);              // a slow tail after the warm-up is judged
+        Finding cold = run(slowEndpoint()).stream().filter(x -> x.evidence().get("route").equals("/cold")).findFirst()
+                .orElseThrow();
+        assertEquals("tail", cold.evidence().get("judged"));
+        assertTrue((Long) cold.evidence().get("warmUpRequestsLeftOut") >= 43, cold.toString());
+    }
+
+    @Test
+    void aQuietRouteIsFlaggedByItsMedianOnlyOverTheP99Target() {
+        requests("/quiet-slow", 5, 2000, 0, 0, 200);
+        requests("/quiet-ok", 12, 900, 0, 0, 200);          // over the p95 target, under p99, too few for the tail
+        requests("/four", 4, 3000, 0, 0, 200);
+        assertEquals(List.of("/quiet-slow"), routes(run(slowEndpoint())));
+    }
+
+    private static List<Object> routes(List<Finding> findings) {
+        return findings.stream().map(x -> x.evidence().get("route")).toList();
+    }
+
+    @Test
     void endpointErrorsAboveTheBudgetOnly() {
         requests("/ok", 2000, 5, 0, 0, 200);
         requests("/ok", 1, 5, 0, 0, 500);          // 0.05 %: within a 0.1 % budget
@@ -82,13 +143,13 @@ class HttpRulesTest {
         boom.setStackTrace(new StackTraceElement[] {new StackTraceElement("com.acme.Pay", "charge", "Pay.java", 9)});
         t.inbound(HookCarriers.inbound("servlet", "GET", "/bad", null, 500, boom, false, MS, 0, 0, 0, 0, null, -1,
                 null, 0));
-        List<Finding> f = run(new EndpointErrorsRule(t, 0.1, 20));
+        List<Finding> f = run(new EndpointErrorsRule(t, 0.1, 20, WINDOW));
         assertEquals(1, f.size(), f.toString());
         assertEquals("/bad", f.get(0).evidence().get("route"));
         assertEquals(Severity.WARNING, f.get(0).severity());
         assertEquals("com.acme.Pay", f.get(0).site().className());
         requests("/bad", 10, 5, 0, 0, 503);
-        assertEquals(Severity.CRITICAL, run(new EndpointErrorsRule(t, 0.1, 20)).get(0).severity());
+        assertEquals(Severity.CRITICAL, run(new EndpointErrorsRule(t, 0.1, 20, WINDOW)).get(0).severity());
     }
 
     private void calls(String host, int n, long millis, int status, Throwable thrown, boolean timeouts) {
@@ -110,15 +171,15 @@ class HttpRulesTest {
         calls("failing", 1, 10, -1, new IOException("Connection reset"), true);
         calls("naked", 6, 10, 200, null, false);
 
-        List<Finding> slow = run(new SlowExternalCallRule(t, 500_000, 5));
+        List<Finding> slow = run(new SlowExternalCallRule(t, 500_000, 5, WINDOW));
         assertEquals(List.of("slow:443"), slow.stream().map(x -> x.evidence().get("host")).toList());
         assertEquals("com.acme.Rates", slow.get(0).site().className());
 
-        List<Finding> limited = run(new ExternalRateLimitedRule(t, 5));
+        List<Finding> limited = run(new ExternalRateLimitedRule(t, 5, WINDOW));
         assertEquals(List.of("limited:443"), limited.stream().map(x -> x.evidence().get("host")).toList());
         assertEquals(3L, limited.get(0).evidence().get("status429"));
 
-        List<Finding> errors = run(new ExternalErrorsRule(t, 1, 5));
+        List<Finding> errors = run(new ExternalErrorsRule(t, 1, 5, WINDOW));
         assertEquals(List.of("failing:443"), errors.stream().map(x -> x.evidence().get("host")).toList());
         assertEquals(4L, errors.get(0).evidence().get("failed"));
         assertEquals(1L, errors.get(0).evidence().get("timeouts"));

@@ -61,6 +61,7 @@ class ThreadTrackersTest {
         assertEquals(3, g.peak());
         assertEquals(3, g.started());
         assertEquals(List.of(3.0, 0.0), values(g.window()));
+        assertEquals(List.of(3.0, 3.0), values(g.startedWindow()), "starts are sampled with the live count");
     }
 
     @Test
@@ -147,6 +148,8 @@ class ThreadTrackersTest {
         assertEquals(0, s.open());
         assertEquals(1, s.closed());
         assertEquals(List.of(2.0, 0.0), values(s.window()));
+        assertEquals(List.of(1.0, 0.0), values(s.openWindow()));
+        assertEquals(List.of(1.0, 1.0), values(s.createdWindow()));
     }
 
     @Test
