@@ -4,7 +4,9 @@ import io.sreagent.core.Rule;
 import io.sreagent.report.Finding;
 import io.sreagent.report.Severity;
 import io.sreagent.report.Site;
+import io.sreagent.support.LatencyRecorder;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,10 +16,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code pool-exhaustion}, per pool, over the recent window: acquisitions timed out (critical), or
- * connections in use stayed at 80 % of the maximum or more for {@code jdbc.pool.busy}, or several
- * acquisitions waited {@code jdbc.pool.wait} or longer (warning). Names who holds the connections
- * and points at the leak or slow statement behind it.
+ * {@code pool-exhaustion}, per pool, over the recent window ({@code jdbc.pool.window}, else {@code window}):
+ * acquisitions timed out (critical), or connections in use stayed at 80 % of the maximum or more for
+ * {@code jdbc.pool.busy} up to now, or several acquisitions waited {@code jdbc.pool.wait} or longer
+ * (warning). Names who holds the connections and points at the leak or slow statement behind it. A pool
+ * exhausted before the window and healthy since is not reported: the finding log shows it as recovered.
  */
 public final class PoolExhaustionRule implements Rule {
     static final double BUSY_SHARE = 0.8;
@@ -27,24 +30,22 @@ public final class PoolExhaustionRule implements Rule {
     private final Pools pools;
     private final ConnectionTracker tracker;
     private final StatementStats statements;
-    private final long windowMillis;
     private final long busyMillis;
     private final long waitMillis;
     private final long leakThresholdMillis;
 
-    public PoolExhaustionRule(Pools pools, ConnectionTracker tracker, StatementStats statements, long windowMillis,
-                              long busyMillis, long waitMillis, long leakThresholdMillis) {
+    public PoolExhaustionRule(Pools pools, ConnectionTracker tracker, StatementStats statements, long busyMillis,
+                              long waitMillis, long leakThresholdMillis) {
         this.pools = pools;
         this.tracker = tracker;
         this.statements = statements;
-        this.windowMillis = windowMillis;
         this.busyMillis = busyMillis;
         this.waitMillis = waitMillis;
         this.leakThresholdMillis = leakThresholdMillis;
     }
 
     /** A pool's figures over the window, when they show it exhausted. */
-    private record Exhaustion(PoolStats pool, PoolStats.Snapshot last, long timeouts, long slowAcquires, long busyFor,
+    private record Exhaustion(PoolStats pool, PoolStats.Snapshot last, PoolStats.Window window, long busyFor,
                               int peakWaiting) {
     }
 
@@ -70,20 +71,17 @@ public final class PoolExhaustionRule implements Rule {
     }
 
     private Exhaustion judge(PoolStats pool, long nowMillis) {
-        List<PoolStats.Snapshot> snaps = pool.since(nowMillis - windowMillis);
-        if (snaps.size() < 2) {
+        List<PoolStats.Snapshot> snaps = pool.since(nowMillis - pool.windowMillis());
+        if (snaps.isEmpty()) {
             return null;
         }
-        PoolStats.Snapshot first = snaps.get(0);
-        PoolStats.Snapshot last = snaps.get(snaps.size() - 1);
-        long timeouts = last.timeouts() - first.timeouts();
-        long slowAcquires = last.slowAcquires() - first.slowAcquires();
+        PoolStats.Window window = pool.window(nowMillis);
         long busyFor = busyFor(snaps);
-        int peakWaiting = snaps.stream().mapToInt(PoolStats.Snapshot::waiting).max().orElse(0);
-        if (timeouts == 0 && busyFor < busyMillis && slowAcquires < MIN_SLOW_ACQUIRES) {
+        if (window.timeouts() == 0 && busyFor < busyMillis && window.slowAcquires() < MIN_SLOW_ACQUIRES) {
             return null;
         }
-        return new Exhaustion(pool, last, timeouts, slowAcquires, busyFor, peakWaiting);
+        int peakWaiting = snaps.stream().mapToInt(PoolStats.Snapshot::waiting).max().orElse(0);
+        return new Exhaustion(pool, snaps.get(snaps.size() - 1), window, busyFor, peakWaiting);
     }
 
     /** How long the pool has been at 80 % or more without a break, up to the latest snapshot. */
@@ -102,8 +100,9 @@ public final class PoolExhaustionRule implements Rule {
     private Finding finding(Exhaustion e, long nowMillis) {
         PoolStats pool = e.pool();
         PoolStats.Snapshot last = e.last();
-        long timeouts = e.timeouts();
-        long slowAcquires = e.slowAcquires();
+        PoolStats.Window window = e.window();
+        long timeouts = window.timeouts();
+        long slowAcquires = window.slowAcquires();
         long busyFor = e.busyFor();
         int peakWaiting = e.peakWaiting();
         List<String> why = new ArrayList<>();
@@ -119,6 +118,8 @@ public final class PoolExhaustionRule implements Rule {
         }
         Finding f = new Finding("pool-exhaustion", timeouts > 0 ? Severity.CRITICAL : Severity.WARNING,
                 "connection pool " + pool.name() + " is exhausted: " + String.join(", ", why))
+                .subject(pool.name())
+                .window(Duration.ofMillis(window.windowMillis()))
                 .evidence("pool", pool.name())
                 .evidence("inUse", last.inUse())
                 .evidence("max", last.max())
@@ -126,8 +127,10 @@ public final class PoolExhaustionRule implements Rule {
                 .evidence("timeoutsInWindow", timeouts)
                 .evidence("slowAcquiresInWindow", slowAcquires)
                 .evidence("peakThreadsAwaiting", peakWaiting)
-                .evidence("acquire", pool.acquireLatency())
-                .evidence("windowSeconds", windowMillis / 1000.0);
+                .evidence("acquisitionsInWindow", window.acquisitions())
+                .evidence("failuresInWindow", window.failures())
+                .evidence("acquire", LatencyRecorder.summary(window.acquireMicros(), "Micros"))
+                .evidence("windowSeconds", window.windowMillis() / 1000.0);
 
         List<ConnectionTracker.Holders> holders = tracker.holders(pool.name(), nowMillis, HOLDERS_LISTED);
         List<Map<String, Object>> listed = new ArrayList<>();
@@ -135,7 +138,7 @@ public final class PoolExhaustionRule implements Rule {
         for (ConnectionTracker.Suspects s : tracker.suspects(nowMillis, leakThresholdMillis)) {
             leaking.add(s.site());
         }
-        Set<Site> slowSites = slowQuerySites(nowMillis);
+        Set<Site> slowSites = slowQuerySites(nowMillis, window.windowMillis());
         for (ConnectionTracker.Holders h : holders) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("site", h.site() == null ? "(stack not sampled)" : h.site().toString());
@@ -168,11 +171,11 @@ public final class PoolExhaustionRule implements Rule {
         return f;
     }
 
-    private Set<Site> slowQuerySites(long nowMillis) {
+    private Set<Site> slowQuerySites(long nowMillis, long windowMillis) {
         Set<Site> sites = new HashSet<>();
         for (StatementStats.Stat s : statements.all()) {
-            for (StatementStats.SlowSample sample : s.samples()) {
-                if (sample.site() != null && nowMillis - sample.atMillis() <= windowMillis) {
+            for (StatementStats.SlowSample sample : s.samplesSince(nowMillis - windowMillis)) {
+                if (sample.site() != null) {
                     sites.add(sample.site());
                 }
             }
