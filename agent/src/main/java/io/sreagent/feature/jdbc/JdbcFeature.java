@@ -73,7 +73,7 @@ public final class JdbcFeature implements Feature {
         events = JdbcEvents.available();
         receiver = new JdbcReceiver(tracker, pools, statements, capture, slowMillis * 1_000_000L,
                 config.get(JdbcOptions.REDACT), events);
-        poolExhaustion = new PoolExhaustionRule(pools, tracker, statements, busyMillis,
+        poolExhaustion = new PoolExhaustionRule(pools, tracker, statements, capture, busyMillis,
                 config.get(JdbcOptions.POOL_WAIT).toMillis(), leakThresholdMillis);
         rules = List.of(
                 new ConnectionLeakRule(tracker, leakThresholdMillis, config.get(JdbcOptions.LEAK_ALLOW)),
@@ -100,7 +100,7 @@ public final class JdbcFeature implements Feature {
         boolean leakWithoutSite = tracker.suspects(nowMillis, leakThresholdMillis).stream().anyMatch(s -> s.site() == null)
                 || tracker.history().stream().anyMatch(h -> h.site == null && h.collectedUnclosed() > 0);
         return leakWithoutSite || poolExhaustion.exhaustedPools(nowMillis).stream()
-                .anyMatch(pool -> tracker.holders(pool.name(), nowMillis, PoolExhaustionRule.HOLDERS_LISTED).stream()
+                .anyMatch(pool -> tracker.holders(pool.name(), nowMillis, PoolExhaustionRule.HOLDERS_LISTED, 0).stream()
                         .anyMatch(h -> h.site() == null));
     }
 
@@ -118,8 +118,14 @@ public final class JdbcFeature implements Feature {
             }
         }
         Map<String, Integer> held = tracker.liveByPool();
+        boolean pressure = false;
         for (PoolStats p : pools.all()) {
             p.sample(nowMillis, held.getOrDefault(p.name(), 0));
+            pressure |= p.underPressure(nowMillis, PoolExhaustionRule.BUSY_SHARE);
+        }
+        if (capture.pressure(pressure)) {
+            AgentLog.get().debug(pressure ? "a JDBC pool is under pressure: capturing the stack of every acquisition"
+                    : "no JDBC pool under pressure: sampling acquisition stacks again");
         }
         statements.tick(nowMillis);
         escalateWhenSitesAreMissing(nowMillis);
@@ -146,6 +152,7 @@ public final class JdbcFeature implements Feature {
         connections.put("acquired", pools.all().stream().mapToLong(PoolStats::acquisitions).sum());
         connections.putAll(tracker.metrics());
         connections.put("stackCapture", capture.mode().name().toLowerCase(java.util.Locale.ROOT));
+        connections.put("stackCaptureUnderPressure", capture.underPressure() && capture.mode() == StackCapture.Mode.SAMPLED);
         jdbc.put("connections", connections);
         Map<String, Object> statementMetrics = statements.metrics(nowMillis, STATEMENTS_IN_METRICS);
         statementMetrics.put("preparedTracked", receiver.preparedTracked());

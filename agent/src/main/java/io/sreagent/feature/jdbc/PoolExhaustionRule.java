@@ -5,9 +5,11 @@ import io.sreagent.report.Finding;
 import io.sreagent.report.Severity;
 import io.sreagent.report.Site;
 import io.sreagent.support.LatencyRecorder;
+import io.sreagent.support.StackSites;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,19 +28,24 @@ public final class PoolExhaustionRule implements Rule {
     static final double BUSY_SHARE = 0.8;
     static final int MIN_SLOW_ACQUIRES = 2;
     static final int HOLDERS_LISTED = 3;
+    /** Holder threads listed per site, the longest-held first, each with its current stack. */
+    static final int THREADS_LISTED = 3;
+    static final int NOW_FRAMES = 12;
 
     private final Pools pools;
     private final ConnectionTracker tracker;
     private final StatementStats statements;
+    private final StackCapture capture;
     private final long busyMillis;
     private final long waitMillis;
     private final long leakThresholdMillis;
 
-    public PoolExhaustionRule(Pools pools, ConnectionTracker tracker, StatementStats statements, long busyMillis,
-                              long waitMillis, long leakThresholdMillis) {
+    public PoolExhaustionRule(Pools pools, ConnectionTracker tracker, StatementStats statements, StackCapture capture,
+                              long busyMillis, long waitMillis, long leakThresholdMillis) {
         this.pools = pools;
         this.tracker = tracker;
         this.statements = statements;
+        this.capture = capture;
         this.busyMillis = busyMillis;
         this.waitMillis = waitMillis;
         this.leakThresholdMillis = leakThresholdMillis;
@@ -132,7 +139,10 @@ public final class PoolExhaustionRule implements Rule {
                 .evidence("acquire", LatencyRecorder.summary(window.acquireMicros(), "Micros"))
                 .evidence("windowSeconds", window.windowMillis() / 1000.0);
 
-        List<ConnectionTracker.Holders> holders = tracker.holders(pool.name(), nowMillis, HOLDERS_LISTED);
+        List<ConnectionTracker.Holders> holders = tracker.holders(pool.name(), nowMillis, HOLDERS_LISTED, THREADS_LISTED);
+        Map<String, Thread> byName = holders.stream().flatMap(h -> h.longest().stream())
+                .anyMatch(h -> h.owner() == null) ? liveThreadsByName() : Map.of();
+        Site doingNowSite = null;
         List<Map<String, Object>> listed = new ArrayList<>();
         Set<Site> leaking = new HashSet<>();
         for (ConnectionTracker.Suspects s : tracker.suspects(nowMillis, leakThresholdMillis)) {
@@ -149,11 +159,30 @@ public final class PoolExhaustionRule implements Rule {
             } else if (slowSites.contains(h.site())) {
                 m.put("see", "slow-query");
             }
+            List<Map<String, Object>> threads = new ArrayList<>();
+            for (ConnectionTracker.Holding holding : h.longest()) {
+                Map<String, Object> t = doingNow(holding, byName);
+                if (doingNowSite == null && t.get("nowAt") instanceof Site now) {
+                    doingNowSite = now;
+                }
+                t.computeIfPresent("nowAt", (k, v) -> v.toString());
+                threads.add(t);
+            }
+            m.put("threads", threads);
+            listed.add(m);
+        }
+        if (listed.isEmpty() && last.inUse() > 0) {
+            // the pool is full of connections the agent never saw handed out: say so rather than list nothing
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("site", "(not tracked: acquired before the agent started, or with no application frame)");
+            m.put("connections", last.inUse());
             listed.add(m);
         }
         f.evidence("topHolders", listed);
         if (!holders.isEmpty() && holders.get(0).site() != null) {
             f.site(holders.get(0).site());
+        } else if (doingNowSite != null) {
+            f.site(doingNowSite); // no acquisition stack: where a holder is now is the next best place to look
         }
         for (ConnectionTracker.Holders h : holders) {
             if (h.site() == null) {
@@ -169,6 +198,49 @@ public final class PoolExhaustionRule implements Rule {
                 .advice("Size the pool from the database's capacity, not the request rate: (cores * 2) + spindles is the usual start; a bigger pool only moves the queue into the database.")
                 .advice("Set a connection timeout (HikariCP connectionTimeout) well under the request timeout so callers fail fast instead of piling up.");
         return f;
+    }
+
+    /**
+     * What a thread holding a connection is doing now: its state, the first application frame of its
+     * current stack and the top of that stack. Taking another thread's stack is a read (a short pause of
+     * that thread only), done for at most {@code HOLDERS_LISTED * THREADS_LISTED} threads of an exhausted pool.
+     */
+    private Map<String, Object> doingNow(ConnectionTracker.Holding holding, Map<String, Thread> byName) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("thread", holding.thread());
+        t.put("heldSeconds", holding.heldMillis() / 1000.0);
+        Thread owner = holding.owner() != null ? holding.owner() : byName.get(holding.thread());
+        if (owner == null || !owner.isAlive()) {
+            t.put("state", owner == null ? "unknown" : "ended");
+            return t;
+        }
+        StackTraceElement[] frames = owner.getStackTrace();
+        t.put("state", owner.getState().name());
+        Site now = capture.siteOf(frames);
+        if (now != null) {
+            t.put("nowAt", now);
+        }
+        t.put("nowStack", StackSites.frames(frames, NOW_FRAMES));
+        return t;
+    }
+
+    /** Live threads by name, those whose name is unique only: the tracker keeps no reference to some holders. */
+    private static Map<String, Thread> liveThreadsByName() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        int n = root.enumerate(threads, true);
+        Map<String, Thread> byName = new HashMap<>();
+        Set<String> repeated = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            if (byName.putIfAbsent(threads[i].getName(), threads[i]) != null) {
+                repeated.add(threads[i].getName());
+            }
+        }
+        byName.keySet().removeAll(repeated);
+        return byName;
     }
 
     private Set<Site> slowQuerySites(long nowMillis, long windowMillis) {

@@ -135,6 +135,19 @@ public final class PoolStats {
         return out;
     }
 
+    /**
+     * Whether the pool was short of connections at the latest {@link #sample}: {@code busyShare} of its
+     * maximum in use or more, threads waiting, or a time-out or slow acquisition since the sample before.
+     */
+    public synchronized boolean underPressure(long nowMillis, double busyShare) {
+        Snapshot last = snapshots.peekLast();
+        if (last == null || last.atMillis() != nowMillis) {
+            return false;
+        }
+        long[] lastInterval = recent.sum(nowMillis, 1);
+        return last.busy(busyShare) || last.waiting() > 0 || lastInterval[0] > 0 || lastInterval[2] > 0;
+    }
+
     public synchronized Snapshot latest() {
         return snapshots.peekLast();
     }

@@ -48,6 +48,8 @@ public final class StackCapture {
 
     private final StackSites sites;
     private volatile Mode mode;
+    /** A pool is short of connections: every acquisition's stack, so its holders are named (sampled mode only). */
+    private volatile boolean underPressure;
     private final int sampleEvery;
 
     public StackCapture(StackSites sites, Mode mode, int sampleEvery) {
@@ -59,7 +61,27 @@ public final class StackCapture {
     /** Whether this call should have its stack captured under the current mode. */
     public boolean due() {
         Mode m = mode;
-        return m == Mode.ALWAYS || (m == Mode.SAMPLED && ThreadLocalRandom.current().nextInt(sampleEvery) == 0);
+        return m == Mode.ALWAYS || (m == Mode.SAMPLED
+                && (underPressure || ThreadLocalRandom.current().nextInt(sampleEvery) == 0));
+    }
+
+    /**
+     * Every acquisition's stack while a pool is under pressure, sampling again once it is over. Set at
+     * each evaluation; returns whether that changed anything.
+     */
+    public boolean pressure(boolean on) {
+        boolean was = underPressure;
+        underPressure = on;
+        return was != on && mode == Mode.SAMPLED;
+    }
+
+    public boolean underPressure() {
+        return underPressure;
+    }
+
+    /** The first application frame of any stack (another thread's, say), or null. */
+    public Site siteOf(StackTraceElement[] frames) {
+        return sites.siteOf(frames);
     }
 
     /**

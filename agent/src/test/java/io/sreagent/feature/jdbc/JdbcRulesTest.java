@@ -3,6 +3,8 @@ package io.sreagent.feature.jdbc;
 import io.sreagent.core.Rule;
 import io.sreagent.report.Finding;
 import io.sreagent.report.Site;
+import io.sreagent.support.StackSites;
+import com.example.fixture.AppCode;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLTransientConnectionException;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JdbcRulesTest {
     private static final long WINDOW = 120_000;
+    private static final StackCapture CAPTURE = new StackCapture(new StackSites(List.of()), StackCapture.Mode.SAMPLED, 256);
     private static final Site SITE = new Site("com.acme.Orders", "load", "Orders.java", 42);
     private static final StackCapture.Origin ORIGIN = new StackCapture.Origin(SITE,
             new StackTraceElement[] {new StackTraceElement("com.acme.Orders", "load", "Orders.java", 42)});
@@ -59,7 +63,7 @@ class JdbcRulesTest {
 
     private static PoolExhaustionRule quietPools() {
         return new PoolExhaustionRule(new Pools(1_000_000_000L, 60_000), new ConnectionTracker(10),
-                new StatementStats(10, WINDOW), 30_000, 1_000, 30_000);
+                new StatementStats(10, WINDOW), CAPTURE, 30_000, 1_000, 30_000);
     }
 
     @Test
@@ -183,7 +187,7 @@ class JdbcRulesTest {
         pool.acquired(1_000_500_000L, new SQLTransientConnectionException("Connection is not available, request timed out"));
         pool.sample(1_000, 3);
         PoolExhaustionRule rule = new PoolExhaustionRule(pools, new ConnectionTracker(10), new StatementStats(10, WINDOW),
-                30_000, 1_000, 30_000);
+                CAPTURE, 30_000, 1_000, 30_000);
         Finding f = evaluate(rule, 1_000).get(0);
         assertEquals("critical", f.severity().label());
         assertEquals(1L, f.evidence().get("timeoutsInWindow"));
@@ -198,7 +202,7 @@ class JdbcRulesTest {
         Pools pools = new Pools(1_000_000_000L, 60_000);
         PoolStats pool = pools.of(new Object());
         PoolExhaustionRule rule = new PoolExhaustionRule(pools, new ConnectionTracker(10), new StatementStats(10, WINDOW),
-                30_000, 1_000, 30_000);
+                CAPTURE, 30_000, 1_000, 30_000);
         pool.sample(0, 0);
         for (int i = 0; i < 5; i++) {
             pool.acquired(1_000_500_000L, new SQLTransientConnectionException("request timed out after 1000ms"));
@@ -225,7 +229,7 @@ class JdbcRulesTest {
         Pools pools = new Pools(1_000_000_000L, 60_000);
         PoolStats pool = pools.of(new Object());
         PoolExhaustionRule rule = new PoolExhaustionRule(pools, new ConnectionTracker(10), new StatementStats(10, WINDOW),
-                30_000, 1_000, 30_000);
+                CAPTURE, 30_000, 1_000, 30_000);
         // the pool cannot be read (not HikariCP): in use is what the agent tracks, and max unknown, so
         // busy is never judged; only time-outs and slow acquisitions count
         for (int i = 0; i <= 6; i++) {
@@ -249,7 +253,7 @@ class JdbcRulesTest {
             pool.sample(i * 1000L, 1);
         }
         assertTrue(evaluate(new PoolExhaustionRule(pools, new ConnectionTracker(10), new StatementStats(10, WINDOW),
-                3_000, 1_000, 30_000), 10_000).isEmpty());
+                CAPTURE, 3_000, 1_000, 30_000), 10_000).isEmpty());
     }
 
     @Test
@@ -258,6 +262,87 @@ class JdbcRulesTest {
                 snap(5000, 10));
         assertEquals(2000, PoolExhaustionRule.busyFor(s));
         assertEquals(0, PoolExhaustionRule.busyFor(List.of(snap(0, 10), snap(1000, 7))));
+    }
+
+    @Test
+    void anExhaustedPoolNamesWhatEachHolderIsDoingNow() throws Exception {
+        Pools pools = new Pools(1_000_000_000L, 60_000);
+        PoolStats pool = pools.of(new Object());
+        ConnectionTracker tracker = new ConnectionTracker(100);
+        Object connection = new Object();
+        CountDownLatch acquired = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = AppCode.holdConnection(tracker, pool.name(), connection, acquired, release);
+        try {
+            acquired.await();
+            while (holder.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+            long now = System.currentTimeMillis();
+            pool.sample(now - 10_000, 1);
+            pool.acquired(1_500_000_000L, null);
+            pool.acquired(1_500_000_000L, null);
+            pool.sample(now, 1);
+            PoolExhaustionRule rule = new PoolExhaustionRule(pools, tracker, new StatementStats(10, WINDOW), CAPTURE,
+                    30_000, 1_000, 30_000);
+            Finding f = evaluate(rule, now).get(0);
+            assertEquals("warning", f.severity().label());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> top = ((List<Map<String, Object>>) f.evidence().get("topHolders")).get(0);
+            assertEquals("(stack not sampled)", top.get("site"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> t = ((List<Map<String, Object>>) top.get("threads")).get(0);
+            assertEquals("request-7", t.get("thread"));
+            assertEquals("WAITING", t.get("state"));
+            assertTrue((Double) t.get("heldSeconds") >= 5, t.toString());
+            assertTrue(t.get("nowAt").toString().startsWith("com.example.fixture.AppCode."), t.toString());
+            assertTrue(((List<?>) t.get("nowStack")).size() > 1, t.toString());
+            assertEquals("com.example.fixture.AppCode", f.site().className(), "no acquisition stack: where the holder is now");
+        } finally {
+            release.countDown();
+            holder.join();
+        }
+        assertTrue(connection != null);
+    }
+
+    @Test
+    void aPoolWithUntrackedConnectionsStillListsItsHolders() {
+        Pools pools = new Pools(1_000_000_000L, 60_000);
+        PoolStats pool = pools.of(new Object());
+        pool.sample(0, 4); // four in use, none of them tracked by the agent
+        for (int i = 0; i < 3; i++) {
+            pool.acquired(1_000_500_000L, new SQLTransientConnectionException("request timed out"));
+        }
+        pool.sample(10_000, 4);
+        Finding f = evaluate(new PoolExhaustionRule(pools, new ConnectionTracker(10), new StatementStats(10, WINDOW),
+                CAPTURE, 30_000, 1_000, 30_000), 10_000).get(0);
+        List<?> top = (List<?>) f.evidence().get("topHolders");
+        assertEquals(1, top.size(), f.evidence().toString());
+        assertEquals(4, ((Map<?, ?>) top.get(0)).get("connections"));
+    }
+
+    @Test
+    void everyAcquisitionIsCapturedWhileAPoolIsUnderPressure() {
+        Pools pools = new Pools(1_000_000_000L, 60_000);
+        PoolStats pool = pools.of(new Object());
+        StackCapture capture = new StackCapture(new StackSites(List.of()), StackCapture.Mode.SAMPLED, Integer.MAX_VALUE);
+        pool.sample(0, 1);
+        assertFalse(pool.underPressure(0, PoolExhaustionRule.BUSY_SHARE));
+        assertFalse(capture.due(), "one in 2^31");
+        pool.acquired(2_000_000_000L, null);
+        pool.sample(10_000, 1);
+        assertTrue(pool.underPressure(10_000, PoolExhaustionRule.BUSY_SHARE), "a slow acquisition since the last sample");
+        assertTrue(capture.pressure(true));
+        assertTrue(capture.due());
+        pool.acquired(10_000, null);
+        pool.sample(20_000, 1);
+        assertFalse(pool.underPressure(20_000, PoolExhaustionRule.BUSY_SHARE), "pressure ends with the interval");
+        assertTrue(capture.pressure(false));
+        assertFalse(capture.due());
+
+        StackCapture never = new StackCapture(new StackSites(List.of()), StackCapture.Mode.NEVER, 1);
+        never.pressure(true);
+        assertFalse(never.due(), "jdbc.stack=never is never overridden");
     }
 
     private static PoolStats.Snapshot snap(long at, int inUse) {
