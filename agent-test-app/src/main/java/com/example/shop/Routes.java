@@ -21,6 +21,7 @@ import com.example.shop.scenario.LockDeadlockScenario;
 import com.example.shop.scenario.NoTimeoutScenario;
 import com.example.shop.scenario.OrderByIdServlet;
 import com.example.shop.scenario.OrdersServlet;
+import com.example.shop.scenario.PhasedQueryScenario;
 import com.example.shop.scenario.SlowEndpointScenario;
 import com.example.shop.scenario.SlowQueryScenario;
 import jakarta.servlet.http.HttpServlet;
@@ -57,6 +58,7 @@ final class Routes {
                 new Route("/leak-connection", new LeakConnectionScenario(context.dataSource())),
                 new Route("/exhaust-pool", new ExhaustPoolScenario(context.dataSource())),
                 new Route("/slow-query", new SlowQueryScenario(context.dataSource())),
+                new Route("/phased-query", new PhasedQueryScenario(context.dataSource())),
                 new Route("/leak-threads", new LeakThreadsScenario()),
                 new Route("/leak-timer", new LeakTimerScenario()),
                 new Route("/leak-listeners", new LeakListenersScenario()),
