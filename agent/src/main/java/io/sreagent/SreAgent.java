@@ -65,19 +65,31 @@ public final class SreAgent {
             try {
                 config = load(args, features);
             } catch (ConfigException e) {
-                AgentLog.early("ERROR " + e.getMessage() + "; the agent is not started and the application runs without it");
+                AgentLog.early("ERROR", e.getMessage() + "; the agent is not started and the application runs without it");
+                refused(mode, e.getMessage());
                 return;
             }
             // Only now: a rejected configuration leaves no trace in the JVM, not even on the bootstrap path.
             BootstrapInjector.inject(inst, agentJar());
             if (!AgentPresence.claim(mode)) {
-                AgentLog.early("already running in this JVM (started by " + AgentPresence.loadedBy() + "); not starting a second copy");
+                AgentLog.early("INFO", "already running in this JVM (started by " + AgentPresence.loadedBy() + "); not starting a second copy");
                 return;
             }
             AgentLog.configure(config.get(CoreOptions.LOG_LEVEL));
             new AgentRuntime(config, inst, mode, features, new SreAgentMBean.Endpoint()).start();
         } catch (Throwable t) {
-            AgentLog.early("ERROR could not start (" + t + "); the application runs without the agent");
+            AgentLog.early("ERROR", "could not start (" + t + "); the application runs without the agent");
+            refused(mode, "could not start (" + t + ")");
+        }
+    }
+
+    /**
+     * After a refused attach, the reason, where the attaching CLI reads it (the attach API passes back no
+     * message). Set only then, and cleared by the next attach that starts.
+     */
+    private static void refused(String mode, String reason) {
+        if (mode.equals("agentmain")) {
+            System.setProperty(AgentRuntime.REFUSED_PROPERTY, reason);
         }
     }
 
@@ -87,7 +99,7 @@ public final class SreAgent {
         Map<String, String> props = new HashMap<>();
         System.getProperties().forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v)));
         Config config = loader.load(args, props, System.getenv());
-        loader.warnings().forEach(w -> AgentLog.early("WARN " + w));
+        loader.warnings().forEach(w -> AgentLog.early("WARN", w));
         Path dir = config.reportDir();
         try {
             ReportFiles.checkWritable(dir);

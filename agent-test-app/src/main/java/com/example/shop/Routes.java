@@ -22,6 +22,7 @@ import com.example.shop.scenario.NoTimeoutScenario;
 import com.example.shop.scenario.OrderByIdServlet;
 import com.example.shop.scenario.OrdersServlet;
 import com.example.shop.scenario.PhasedQueryScenario;
+import com.example.shop.scenario.SecretsScenario;
 import com.example.shop.scenario.SlowEndpointScenario;
 import com.example.shop.scenario.SlowQueryScenario;
 import jakarta.servlet.http.HttpServlet;
@@ -62,6 +63,7 @@ final class Routes {
                 new Route("/leak-threads", new LeakThreadsScenario()),
                 new Route("/leak-timer", new LeakTimerScenario()),
                 new Route("/leak-listeners", new LeakListenersScenario()),
-                new Route("/healthy-concurrency", new HealthyConcurrencyScenario()));
+                new Route("/healthy-concurrency", new HealthyConcurrencyScenario()),
+                new Route("/secrets", new SecretsScenario(context.dataSource())));
     }
 }

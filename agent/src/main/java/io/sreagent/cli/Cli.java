@@ -13,7 +13,7 @@ public final class Cli {
             "                                        print the current report of a JVM running the agent",
             "  heapdump <pid> [--out FILE.hprof] [--all]",
             "                                        write a heap dump of a JVM (live objects unless --all); warns about its size",
-            "  help                                  this text",
+            "  help, --version                       this text; the agent's version",
             "Options are the same keys as -javaagent:sre-agent.jar=key=value,...; see the README.");
 
     private Cli() {
@@ -28,6 +28,10 @@ public final class Cli {
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
             out.println(USAGE);
             return args.length == 0 ? 2 : 0;
+        }
+        if (args[0].equals("--version") || args[0].equals("version")) {
+            out.println("sre-agent " + io.sreagent.core.AgentRuntime.version());
+            return 0;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
@@ -44,6 +48,9 @@ public final class Cli {
         } catch (UsageException e) {
             err.println("sre-agent: " + e.getMessage() + "\n" + USAGE);
             return 2;
+        } catch (Commands.NoSuchPid e) {
+            err.println("sre-agent: " + e.getMessage());
+            return 1;
         } catch (Exception e) {
             err.println("sre-agent: " + args[0] + " failed: " + e.getMessage());
             return 1;

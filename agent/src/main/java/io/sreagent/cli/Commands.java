@@ -5,6 +5,7 @@ import io.sreagent.config.ConfigException;
 import io.sreagent.config.ConfigLoader;
 import io.sreagent.core.AgentRuntime;
 import io.sreagent.jmx.SreAgentMXBean;
+import io.sreagent.report.ReportFiles;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
@@ -13,7 +14,6 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryUsage;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -61,13 +61,41 @@ final class Commands {
             String state = vm.getSystemProperties().getProperty(AgentRuntime.STATE_PROPERTY);
             if (state != null) {
                 out.println("sre-agent already runs in pid " + pid + " (started by " + state + "); nothing to do");
+                String inForce = optionsInForce(pid);
+                out.println("options in force: " + (inForce.isEmpty() ? "the defaults" : inForce));
+                if (!options.isEmpty()) {
+                    err.println("sre-agent: the options given now (" + options + ") are not applied: restart the JVM to change them");
+                    return 1;
+                }
                 return 0;
             }
-            vm.loadAgent(agentJar().toString(), options);
+            try {
+                vm.loadAgent(agentJar().toString(), options);
+            } catch (com.sun.tools.attach.AgentInitializationException e) {
+                // agentmain itself never throws; this is the JVM failing to run it
+                err.println("sre-agent: the agent could not be initialised in pid " + pid + ": " + e.getMessage());
+                return 1;
+            }
+            Properties after = vm.getSystemProperties();
+            String refused = after.getProperty(AgentRuntime.REFUSED_PROPERTY);
+            if (after.getProperty(AgentRuntime.STATE_PROPERTY) == null) {
+                err.println("sre-agent: the agent did not start in pid " + pid + ": "
+                        + (refused != null ? refused : "see that JVM's stderr") + "; the application runs on without it");
+                return 1;
+            }
             out.println("sre-agent loaded into pid " + pid + "; its log goes to that JVM's stderr");
             return 0;
         } finally {
             vm.detach();
+        }
+    }
+
+    /** The options of the agent already running in {@code pid}, over its MBean. */
+    private static String optionsInForce(String pid) {
+        try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(localJmxAddress(pid, false)))) {
+            return String.valueOf(connector.getMBeanServerConnection().getAttribute(new ObjectName(SreAgentMXBean.OBJECT_NAME), "Options"));
+        } catch (Exception e) {
+            return "unknown (" + e.getMessage() + ")";
         }
     }
 
@@ -80,6 +108,9 @@ final class Commands {
         Path file = null;
         for (int i = 1; i < args.length; i++) {
             String flag = args[i];
+            if (!flag.equals("--format") && !flag.equals("--out")) {
+                throw new Cli.UsageException(flag.startsWith("-") ? "unknown flag '" + flag + "'" : "unexpected argument '" + flag + "'");
+            }
             if (i + 1 >= args.length) {
                 throw new Cli.UsageException(flag + " needs a value");
             }
@@ -102,10 +133,15 @@ final class Commands {
         }
         if (file == null) {
             out.print(report);
-        } else {
-            Files.writeString(file, report, StandardCharsets.UTF_8);
-            out.println("report written to " + file);
+            return 0;
         }
+        try {
+            ReportFiles.writeOwnerOnly(file, report);
+        } catch (java.io.IOException e) {
+            err.println("sre-agent: cannot write " + file + ": " + reason(e));
+            return 1;
+        }
+        out.println("report written to " + file);
         return 0;
     }
 
@@ -230,11 +266,34 @@ final class Commands {
         return first.isEmpty() ? "(unknown)" : first;
     }
 
-    private static String pid(String text) throws Cli.UsageException {
+    /** A pid of a running process; a number that names none is a failure of its own, with where to look. */
+    private static String pid(String text) throws Cli.UsageException, NoSuchPid {
         if (!text.matches("\\d+")) {
             throw new Cli.UsageException("'" + text + "' is not a pid");
         }
+        if (ProcessHandle.of(Long.parseLong(text)).isEmpty()) {
+            throw new NoSuchPid("no process with pid " + text + " (java -jar sre-agent.jar list shows the local JVMs)");
+        }
         return text;
+    }
+
+    static final class NoSuchPid extends Exception {
+        NoSuchPid(String message) {
+            super(message);
+        }
+    }
+
+    private static String reason(java.io.IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "it exists and is not a file this user may replace";
+        }
+        return e.toString();
     }
 
     private static Path agentJar() throws Exception {

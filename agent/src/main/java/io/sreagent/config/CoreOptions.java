@@ -21,7 +21,7 @@ public final class CoreOptions {
     public static final Option<List<String>> REPORT_FORMATS = Option.someOf("report.formats", "json,text",
             List.of("json", "text"), "json, text or both (json+text)", "formats of report files");
     public static final Option<Integer> REPORT_KEEP = Option.integer("report.keep", "20", 1, 10_000,
-            "reports kept in `report.dir` (all formats of one report count once); older ones are deleted");
+            "reports kept in `report.dir` per JVM and per trigger (all formats of one report count once); older ones are deleted");
     public static final Option<Boolean> REPORT_ON_SHUTDOWN = Option.onOff("report.shutdown", "on",
             "a final report at normal JVM shutdown");
     public static final Option<Boolean> TRIGGER_THRESHOLD = Option.onOff("trigger.threshold", "on",

@@ -3,6 +3,7 @@ package io.sreagent.core;
 import io.sreagent.config.Config;
 import io.sreagent.config.CoreOptions;
 import io.sreagent.report.Finding;
+import io.sreagent.report.Format;
 import io.sreagent.report.ReportFiles;
 import io.sreagent.report.ThresholdTrigger;
 import io.sreagent.report.Trigger;
@@ -32,6 +33,8 @@ import java.util.concurrent.TimeUnit;
 public final class AgentRuntime {
     /** Set in the application JVM so {@code sre-agent list} can tell, without loading anything, that an agent runs. */
     public static final String STATE_PROPERTY = "io.sreagent.state";
+    /** Set only when an attached agent refused to start: why (read by {@code sre-agent attach}). */
+    public static final String REFUSED_PROPERTY = "io.sreagent.refused";
     private static final int APPLICATION_PACKAGES_LISTED = 20;
 
     private final Config config;
@@ -73,6 +76,7 @@ public final class AgentRuntime {
     /** Returns at once: the work happens on the agent's scheduler thread, off the application's start-up path. */
     public void start() {
         System.setProperty(STATE_PROPERTY, loadedBy);
+        System.clearProperty(REFUSED_PROPERTY);
         try {
             Runtime.getRuntime().addShutdownHook(AgentThreads.factory("shutdown").newThread(this::onShutdown));
         } catch (IllegalStateException shuttingDown) {
@@ -195,8 +199,8 @@ public final class AgentRuntime {
         m.put("javaVendor", System.getProperty("java.vendor"));
         m.put("vm", System.getProperty("java.vm.name"));
         m.put("mainClass", mainClass());
-        m.put("startedAt", Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()).toString());
-        m.put("attachedAt", startedAt.toString());
+        m.put("startedAt", Format.instant(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime())));
+        m.put("attachedAt", Format.instant(startedAt));
         m.put("loadedBy", loadedBy);
         return m;
     }
@@ -234,6 +238,12 @@ public final class AgentRuntime {
     /** Whether the instrumentation is installed (the MBean is up before it). */
     public boolean woven() {
         return woven;
+    }
+
+    /** "key=value (source), ..." of the options set explicitly. */
+    public String explicitOptions() {
+        return config.explicitSources().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     public String loadedBy() {

@@ -48,11 +48,16 @@ final class FindingLog {
     synchronized List<Finding> observe(long nowMillis, List<Finding> found) {
         Map<String, Finding> byKey = new LinkedHashMap<>();
         for (Finding f : found) {
-            byKey.putIfAbsent(f.key(), f); // two findings with one key: the first (the rule's strongest) stands
+            // Two findings of one evaluation with one key (no subject, no site) stay apart, in the rule's order.
+            String key = f.key();
+            for (int n = 2; byKey.containsKey(key); n++) {
+                key = f.key() + "#" + n;
+            }
+            byKey.put(key, f);
         }
-        for (Entry e : entries.values()) {
-            if (e.recoveredAt == 0 && !byKey.containsKey(e.latest.key())) {
-                e.recoveredAt = nowMillis;
+        for (Map.Entry<String, Entry> kv : entries.entrySet()) {
+            if (kv.getValue().recoveredAt == 0 && !byKey.containsKey(kv.getKey())) {
+                kv.getValue().recoveredAt = nowMillis;
             }
         }
         List<Finding> out = new ArrayList<>(byKey.size());

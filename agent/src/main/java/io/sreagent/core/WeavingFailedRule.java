@@ -28,6 +28,7 @@ final class WeavingFailedRule implements Rule {
             out.add(new Finding("weaving-failed", Severity.INFO, String.format(Locale.ROOT,
                     "weaving %s could not instrument %d class(es), first %s: what it observes there is not in this report",
                     s.name(), s.failures(), s.failedTargets().isEmpty() ? "?" : s.failedTargets().get(0)))
+                    .subject(s.name())
                     .evidence("weaving", s.name())
                     .evidence("failures", s.failures())
                     .evidence("woven", s.woven())

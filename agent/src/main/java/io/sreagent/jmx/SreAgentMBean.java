@@ -54,6 +54,11 @@ public final class SreAgentMBean implements SreAgentMXBean {
     }
 
     @Override
+    public String getOptions() {
+        return runtime.explicitOptions();
+    }
+
+    @Override
     public String getReportDirectory() {
         return runtime.files().dir().toString();
     }

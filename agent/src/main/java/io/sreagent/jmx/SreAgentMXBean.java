@@ -19,6 +19,9 @@ public interface SreAgentMXBean {
 
     String getReportDirectory();
 
+    /** The options set explicitly, each with where it came from ("key=value (source)", comma-separated); empty for none. */
+    String getOptions();
+
     /**
      * True once the instrumentation is installed. The MBean is registered before that (weaving can take
      * seconds), so calls made until then are not seen by the woven features.

@@ -161,8 +161,8 @@ public final class Finding {
             m.put("subject", subject);
         }
         if (firstSeen != null) {
-            m.put("firstSeen", firstSeen.toString());
-            m.put("lastSeen", lastSeen.toString());
+            m.put("firstSeen", Format.instant(firstSeen));
+            m.put("lastSeen", Format.instant(lastSeen));
         }
         if (window != null) {
             m.put("windowSeconds", window.toSeconds());

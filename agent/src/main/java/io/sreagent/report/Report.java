@@ -20,7 +20,7 @@ public record Report(Instant generatedAt, Trigger trigger, Map<String, Object> j
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("schema", SCHEMA);
-        m.put("generatedAt", generatedAt.toString());
+        m.put("generatedAt", Format.instant(generatedAt));
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("kind", trigger.kind().label());
         t.put("reason", trigger.reason());

@@ -28,7 +28,7 @@ public final class ReportFiles {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
     /** Matches every report file, and the files features put beside one, whatever JVM wrote them. */
-    static final Pattern NAME = Pattern.compile("(sre-agent-\\d{8}T\\d{6}\\.\\d{3}Z-pid\\d+-[a-z-]+)\\.([a-z0-9]+)");
+    static final Pattern NAME = Pattern.compile("(sre-agent-\\d{8}T\\d{6}\\.\\d{3}Z-pid(\\d+)-([a-z-]+))\\.([a-z0-9]+)");
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
 
@@ -58,8 +58,8 @@ public final class ReportFiles {
     /** Writes the report in every configured format and returns the paths written. */
     public synchronized List<Path> write(Report report, long pid) throws IOException {
         checkWritable(dir);
-        // Make room first, so the directory never holds more than `keep` reports, even while this one is written.
-        prune(keep - 1);
+        // Make room first, so the directory never holds more than `keep` such reports, even while this one is written.
+        prune(keep - 1, pid, report.trigger().kind());
         String stem = "sre-agent-" + STAMP.format(report.generatedAt()) + "-pid" + pid + "-" + report.trigger().kind().label();
         List<Path> written = new ArrayList<>();
         for (String format : formats) {
@@ -80,7 +80,17 @@ public final class ReportFiles {
         return report.resolveSibling(m.group(1) + "." + extension);
     }
 
+    /** Any file the agent or its CLI writes: owner-only (whatever the umask), complete or not at all. */
+    public static void writeOwnerOnly(Path target, String content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        writeAtomically(absolute.getParent(), absolute, content);
+    }
+
     private void writeAtomically(Path target, String content) throws IOException {
+        writeAtomically(dir, target, content);
+    }
+
+    private static void writeAtomically(Path dir, Path target, String content) throws IOException {
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp", ownerOnly(dir, OWNER_FILE));
         try {
             Files.writeString(tmp, content, StandardCharsets.UTF_8);
@@ -94,14 +104,18 @@ public final class ReportFiles {
         }
     }
 
-    /** Keeps the newest {@code keep} reports (a report is all files of one stem), of any JVM. */
-    void prune(int keep) throws IOException {
+    /**
+     * Keeps the newest {@code keep} reports (a report is all files of one stem) of this JVM and this kind of
+     * trigger: another JVM's reports in a shared directory are its own to prune, and periodic reports never
+     * push out a threshold or shutdown report.
+     */
+    void prune(int keep, long pid, Trigger.Kind kind) throws IOException {
         TreeSet<String> stems = new TreeSet<>();
         List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "sre-agent-*")) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "sre-agent-*-pid" + pid + "-" + kind.label() + ".*")) {
             for (Path p : entries) {
                 Matcher m = NAME.matcher(p.getFileName().toString());
-                if (m.matches()) {
+                if (m.matches() && m.group(2).equals(Long.toString(pid)) && m.group(3).equals(kind.label())) {
                     stems.add(m.group(1));
                     files.add(p);
                 }

@@ -17,7 +17,7 @@ final class TextRenderer {
         out.append("sre-agent report — pid ").append(jvm.get("pid")).append(" (").append(jvm.get("mainClass"))
                 .append("), Java ").append(jvm.get("javaVersion")).append(", up ")
                 .append(duration(((Number) jvm.get("uptimeMs")).longValue())).append('\n');
-        out.append("generated ").append(r.generatedAt()).append(", trigger: ").append(r.trigger().kind().label());
+        out.append("generated ").append(Format.instant(r.generatedAt())).append(", trigger: ").append(r.trigger().kind().label());
         if (r.trigger().reason() != null) {
             out.append(" (").append(r.trigger().reason()).append(')');
         }
@@ -38,12 +38,12 @@ final class TextRenderer {
                 out.append("  site: ").append(f.site()).append('\n');
             }
             if (f.firstSeen() != null) {
-                out.append("  seen: ").append(f.firstSeen()).append(" to ").append(f.lastSeen())
+                out.append("  seen: ").append(Format.instant(f.firstSeen())).append(" to ").append(Format.instant(f.lastSeen()))
                         .append(f.window() == null ? "" : ", judged over the last " + f.window().toSeconds() + " s").append('\n');
             }
             out.append("  evidence:\n");
             f.evidence().forEach((k, v) -> value(out, "    ", k, v));
-            if (!f.stack().isEmpty()) {
+            if (!f.stack().isEmpty() && !holds(f.evidence(), f.stack())) { // a deadlock's threads carry their stacks already
                 out.append("  stack:\n");
                 f.stack().stream().limit(STACK_LINES).forEach(frame -> out.append("    at ").append(frame).append('\n'));
                 if (f.stack().size() > STACK_LINES) {
@@ -113,5 +113,16 @@ final class TextRenderer {
             return (s / 60) + "m " + (s % 60) + "s";
         }
         return (s / 3600) + "h " + (s % 3600 / 60) + "m";
+    }
+
+    /** Whether the evidence, at any depth, already holds this list. */
+    private static boolean holds(Object evidence, List<String> stack) {
+        if (evidence instanceof Map<?, ?> m) {
+            return m.values().stream().anyMatch(v -> holds(v, stack));
+        }
+        if (evidence instanceof List<?> l) {
+            return l.equals(stack) || l.stream().anyMatch(v -> holds(v, stack));
+        }
+        return false;
     }
 }

@@ -162,7 +162,7 @@ public final class StackSites {
     public static List<String> frames(StackTraceElement[] stack, int limit) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < stack.length && i < limit; i++) {
-            out.add(stack[i].toString());
+            out.add(NamePattern.frame(stack[i].toString()));
         }
         return out;
     }

@@ -5,15 +5,12 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 import java.util.List;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.none;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
-/** Type matchers the weavings share: a cheap name test first, the super-type walk (which reads class files) after. */
+/** Type matchers the weavings share: a cheap name test first, the super-type walk (memoised) after. */
 public final class Matchers {
     /** The JDK's own packages. */
     public static final List<String> JDK = List.of("java.", "jdk.", "sun.", "com.sun.");
@@ -30,8 +27,8 @@ public final class Matchers {
         return not(any);
     }
 
-    /** Classes, abstract ones included, that have one of these super types. */
+    /** Classes, abstract ones included, that have one of these super types (walked once per type and loader: {@link SuperTypes}). */
     public static ElementMatcher.Junction<TypeDescription> classesExtending(String... superTypes) {
-        return not(isInterface()).and(hasSuperType(superTypes.length == 1 ? named(superTypes[0]) : namedOneOf(superTypes)));
+        return not(isInterface()).and(SuperTypes.named(superTypes));
     }
 }

@@ -26,6 +26,8 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
  * wove and those it could not, with the last error, so a report can say why a library is not seen.
  */
 public final class Weaver {
+    /** {@code net.bytebuddy.nexus.disabled} as the relocated copy of Byte Buddy inside the agent jar reads it. */
+    private static final String NEXUS_DISABLED = net.bytebuddy.dynamic.Nexus.class.getPackageName().replace(".dynamic", "") + ".nexus.disabled";
     /** Targets named per weaving in its status: enough to say which library, bounded. */
     static final int TARGETS_KEPT = 5;
     /** Shown when the error came before any weaving had claimed the class (matching, parsing). */
@@ -44,14 +46,18 @@ public final class Weaver {
      * install at all; single classes that fail are counted in {@link #status()} and stay as they were.
      */
     public void install(Instrumentation inst, Map<String, List<Weaving>> byFeature) {
+        // Byte Buddy's Nexus (for initialisers the agent does not use) is otherwise built with the builder, and
+        // on JDK 25 its Unsafe look-up prints a warning into the application's output. The key is the
+        // shaded copy's own (relocated), so an application's own Byte Buddy is not affected.
+        System.setProperty(NEXUS_DISABLED, "true");
         AgentBuilder builder = new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(new Listener())
                 .ignore(nameStartsWith("io.sreagent.").or(nameStartsWith("net.bytebuddy.")));
+        System.clearProperty(NEXUS_DISABLED);
         boolean any = false;
         for (Map.Entry<String, List<Weaving>> feature : byFeature.entrySet()) {
             for (Weaving w : feature.getValue()) {
@@ -88,17 +94,17 @@ public final class Weaver {
         };
     }
 
-    /** The weaving's type matcher; a matcher that throws claims the class, so the error is counted against it. */
-    private ElementMatcher<? super TypeDescription> claimOnError(String name, ElementMatcher<? super TypeDescription> types) {
-        return new ElementMatcher<TypeDescription>() {
-            @Override
-            public boolean matches(TypeDescription type) {
-                try {
-                    return types.matches(type);
-                } catch (RuntimeException | LinkageError e) {
-                    inFlight.computeIfAbsent(type.getName(), k -> new CopyOnWriteArrayList<>()).add(name);
-                    throw e;
-                }
+    /**
+     * The weaving's type matcher, told the class loader of the type (the super-type memo is per loader);
+     * a matcher that throws claims the class, so the error is counted against it.
+     */
+    private AgentBuilder.RawMatcher claimOnError(String name, ElementMatcher<? super TypeDescription> types) {
+        return (type, loader, module, classBeingRedefined, domain) -> {
+            try {
+                return SuperTypes.withLoader(loader, () -> types.matches(type));
+            } catch (RuntimeException | LinkageError e) {
+                inFlight.computeIfAbsent(type.getName(), k -> new CopyOnWriteArrayList<>()).add(name);
+                throw e;
             }
         };
     }

@@ -66,6 +66,14 @@ class FindingLogTest {
     }
 
     @Test
+    void findingsWithoutSubjectOrSiteAreNotMergedIntoOne() {
+        FindingLog log = new FindingLog(300_000);
+        List<Finding> two = List.of(new Finding("slow-endpoint", Severity.WARNING, "a"), new Finding("slow-endpoint", Severity.WARNING, "b"));
+        assertEquals(2, log.observe(10_000, two).size());
+        assertEquals(2, log.forReport(10_000, false).size());
+    }
+
+    @Test
     void theLogIsBoundedAndCountsWhatItDropped() {
         FindingLog log = new FindingLog(300_000);
         for (int i = 0; i < FindingLog.MAX_TRACKED + 10; i++) {

@@ -47,4 +47,20 @@ class ReportFilesTest {
             assertTrue(names.get(1).contains("T000003.000Z"), "the oldest three were deleted: " + names);
         }
     }
+
+    @Test
+    void anotherJvmsReportsAndAThresholdReportSurvivePeriodicOnes(@TempDir Path dir) throws Exception {
+        ReportFiles files = new ReportFiles(dir, List.of("json"), 2);
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        files.write(report(t, Trigger.Kind.PERIODIC), 8); // another JVM sharing the directory
+        files.write(report(t.plusSeconds(1), Trigger.Kind.THRESHOLD), 7);
+        for (int i = 2; i < 10; i++) {
+            files.write(report(t.plusSeconds(i), Trigger.Kind.PERIODIC), 7);
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(List.of("sre-agent-20260101T000000.000Z-pid8-periodic.json", "sre-agent-20260101T000001.000Z-pid7-threshold.json",
+                    "sre-agent-20260101T000008.000Z-pid7-periodic.json", "sre-agent-20260101T000009.000Z-pid7-periodic.json"), names);
+        }
+    }
 }

@@ -6,11 +6,13 @@ import io.sreagent.it.support.CliRun;
 import io.sreagent.it.support.Jdks;
 import io.sreagent.it.support.Project;
 import io.sreagent.it.support.Reports;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 
@@ -48,6 +50,11 @@ class AttachIT {
 
             CliRun again = CliRun.with(java, "attach", pid).expectSuccess();
             assertTrue(again.out().contains("already runs in pid " + pid), again.out());
+            assertTrue(again.out().contains("options in force: evaluate.interval=500ms (agent argument), report.dir=reports (agent argument)")
+                    || again.out().contains("options in force: report.dir=reports (agent argument), evaluate.interval=500ms (agent argument)"), again.out());
+            CliRun otherOptions = CliRun.with(java, "attach", pid, "report.interval=1m");
+            assertEquals(1, otherOptions.exitCode(), otherOptions.toString());
+            assertTrue(otherOptions.err().contains("(report.interval=1m) are not applied"), otherOptions.err());
             assertTrue(CliRun.with(java, "list").expectSuccess().out().lines()
                     .anyMatch(l -> l.startsWith(pid + " ") && l.contains("yes(agentmain)")));
 
@@ -85,6 +92,42 @@ class AttachIT {
             CliRun again = CliRun.with(java, "attach", Long.toString(app.pid())).expectSuccess();
             assertTrue(again.out().contains("already runs"), again.out());
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void anAttachTheAgentRefusesFailsWithItsReason(Path java) throws Exception {
+        try (AppProcess app = AppProcess.testApp().java(java).name("attach-refused").start()) {
+            String pid = Long.toString(app.pid());
+            CliRun refused = CliRun.with(java, "attach", pid, "report.dir=/proc/sre-agent-cannot-write-here");
+            assertEquals(1, refused.exitCode(), refused.toString());
+            assertTrue(refused.err().contains("did not start in pid " + pid) && refused.err().contains("'report.dir'"), refused.err());
+            assertEquals(200, app.get("/orders"), "the application runs on");
+
+            CliRun.with(java, "attach", pid, "report.dir=reports").expectSuccess();
+            Path out = app.workDir().resolve("report-by-cli.txt");
+            CliRun.with(java, "report", pid, "--out", out.toString()).expectSuccess();
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)), "whatever the umask");
+            CliRun noDir = CliRun.with(java, "report", pid, "--out", "/nonexistent-dir/x.txt");
+            assertEquals(1, noDir.exitCode(), noDir.toString());
+            assertTrue(noDir.err().contains("cannot write /nonexistent-dir/x.txt: no such directory"), noDir.err());
+        }
+    }
+
+    @Test
+    void commandLineMistakesAreNamed() {
+        Path java = Jdks.all().get(0);
+        CliRun bogus = CliRun.with(java, "report", Long.toString(ProcessHandle.current().pid()), "--bogus");
+        assertEquals(2, bogus.exitCode(), bogus.toString());
+        assertTrue(bogus.err().contains("unknown flag '--bogus'"), bogus.err());
+        CliRun extra = CliRun.with(java, "report", Long.toString(ProcessHandle.current().pid()), "extra");
+        assertEquals(2, extra.exitCode(), extra.toString());
+        assertTrue(extra.err().contains("unexpected argument 'extra'"), extra.err());
+        CliRun gone = CliRun.with(java, "report", "999999999");
+        assertEquals(1, gone.exitCode(), gone.toString());
+        assertTrue(gone.err().contains("no process with pid 999999999") && gone.err().contains("list"), gone.err());
+        CliRun version = CliRun.with(java, "--version").expectSuccess();
+        assertTrue(version.out().matches("sre-agent \\S+\\s*"), version.out());
     }
 
     private static long count(String text, String what) {

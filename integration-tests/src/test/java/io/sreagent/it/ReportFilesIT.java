@@ -71,6 +71,15 @@ class ReportFilesIT {
             assertEquals("threshold", r.path("trigger").path("kind").asText());
             assertTrue(r.path("trigger").path("reason").asText().contains("deadlock"), r.toString());
             assertTrue(Reports.has(r, "deadlock"));
+            // Usually inside jfr.delay: the report says whether a recording was saved beside it, and it is so.
+            String dump = r.path("metrics").path("jfr").path("dumpBesideThresholdReports").asText();
+            if (dump.startsWith("none yet")) {
+                sleep(1000);
+                assertTrue(Reports.files(dir, "threshold.jfr").isEmpty(), "no recording, as the report said");
+            } else {
+                assertEquals("on", dump, r.toString());
+                AppProcess.await(Duration.ofSeconds(20), () -> !Reports.files(dir, "threshold.jfr").isEmpty(), "the recording beside it");
+            }
 
             // A second, different deadlock inside the cool-down is not written at once.
             assertEquals(202, app.get("/deadlock-locks"));

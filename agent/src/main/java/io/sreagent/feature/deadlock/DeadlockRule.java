@@ -98,6 +98,7 @@ public final class DeadlockRule implements Rule {
             described.add(describe(t, s));
         }
         Finding f = new Finding("deadlock", Severity.CRITICAL, title.toString())
+                .subject(group.stream().map(ThreadInfo::getThreadName).sorted().collect(java.util.stream.Collectors.joining(", ")))
                 .evidence("threadCount", group.size())
                 .evidence("threads", described)
                 .site(site)

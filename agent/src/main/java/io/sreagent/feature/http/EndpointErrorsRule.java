@@ -42,6 +42,7 @@ public final class EndpointErrorsRule implements Rule {
             Finding f = new Finding("endpoint-errors", rate >= CRITICAL_PERCENT ? Severity.CRITICAL : Severity.WARNING,
                     String.format(Locale.ROOT, "%s %s answered 5xx to %d of %d requests (%.1f%%, budget %.1f%%)",
                             e.method(), e.route(), errors, n, rate, ratePercent))
+                    .subject(e.method() + " " + e.route())
                     .evidence("method", e.method())
                     .evidence("route", e.route())
                     .evidence("requests", n)

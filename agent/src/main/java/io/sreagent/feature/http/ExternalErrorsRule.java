@@ -37,6 +37,7 @@ public final class ExternalErrorsRule implements Rule {
             Finding f = new Finding("external-errors", percent >= CRITICAL_PERCENT ? Severity.CRITICAL : Severity.WARNING,
                     String.format(Locale.ROOT, "%d of %d calls %s %s failed (%.1f%%): %d 5xx, %d time-outs, %d other I/O errors",
                             failed, e.count(), e.method(), e.host(), percent, e.serverErrors(), e.timeouts(), e.ioErrors()))
+                    .subject(e.client() + " " + e.method() + " " + e.host())
                     .evidence("method", e.method())
                     .evidence("host", e.host())
                     .evidence("client", e.client())

@@ -29,6 +29,7 @@ public final class ExternalRateLimitedRule implements Rule {
             Finding f = new Finding("external-rate-limited", Severity.WARNING, String.format(Locale.ROOT,
                     "%s rate-limited %d of %d calls %s (429 Too Many Requests, %.1f%%)",
                     e.host(), limited, e.count(), e.method(), percent))
+                    .subject(e.client() + " " + e.method() + " " + e.host())
                     .evidence("method", e.method())
                     .evidence("host", e.host())
                     .evidence("client", e.client())

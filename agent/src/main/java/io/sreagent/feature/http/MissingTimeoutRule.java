@@ -31,6 +31,7 @@ public final class MissingTimeoutRule implements Rule {
             Finding f = new Finding("missing-timeout", Severity.WARNING, String.format(Locale.ROOT,
                     "%d calls %s %s were made without a %s time-out (%s)", Math.max(noConnect, noRead), e.method(),
                     e.host(), missing, e.client()))
+                    .subject(e.client() + " " + e.method() + " " + e.host())
                     .evidence("method", e.method())
                     .evidence("host", e.host())
                     .evidence("client", e.client())

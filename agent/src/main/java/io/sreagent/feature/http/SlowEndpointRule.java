@@ -46,6 +46,7 @@ public final class SlowEndpointRule implements Rule {
             Finding f = new Finding("slow-endpoint", severity, String.format(Locale.ROOT,
                     "%s %s is slow: p95 %d ms, p99 %d ms over %d requests; %s", e.method(), e.route(),
                     p[1] / 1000, p[2] / 1000, n, dominantText(b)))
+                    .subject(e.method() + " " + e.route())
                     .evidence("method", e.method())
                     .evidence("route", e.route())
                     .evidence("requests", n)

@@ -33,6 +33,7 @@ public final class SlowExternalCallRule implements Rule {
             Finding f = new Finding("slow-external-call", Severity.WARNING, String.format(Locale.ROOT,
                     "calls %s %s are slow: p95 %d ms, p99 %d ms over %d calls", e.method(), e.host(),
                     p[1] / 1000, p[2] / 1000, e.count()))
+                    .subject(e.client() + " " + e.method() + " " + e.host())
                     .evidence("method", e.method())
                     .evidence("host", e.host())
                     .evidence("client", e.client())

@@ -1,12 +1,19 @@
 package io.sreagent.feature.jdbc;
 
+import java.util.regex.Pattern;
+
 /**
  * Turns SQL text into a statement shape that is safe to report and groups executions of the same
  * statement: string, number, hex and boolean-free literals become {@code ?}, {@code IN (?, ?, ...)}
- * lists become {@code IN (?)}, comments are dropped (they may carry data) and whitespace is folded.
+ * lists become {@code IN (?)} (other tuples keep their arity), comments are dropped (they may carry data) and whitespace is folded.
  * Identifiers, including quoted ones, are kept.
  */
 public final class SqlNormalizer {
+    private static final Pattern IN_LIST = Pattern.compile(
+            "(?i)\\bIN\\s*\\(\\s*\\?(\\s*,\\s*\\?)*\\s*\\)");
+    private static final Pattern TUPLE = Pattern.compile("\\(\\s*\\?(\\s*,\\s*\\?)+\\s*\\)");
+    private static final Pattern REPEATED_ROWS = Pattern.compile("(\\(\\?(?:, \\?)*\\))(?:\\s*,\\s*\\1)+");
+
     /** Longer statements are cut: the shape is what matters, and a report must stay small. */
     static final int MAX_LENGTH = 400;
 
@@ -118,12 +125,17 @@ public final class SqlNormalizer {
         return i;
     }
 
-    /** "(?, ?, ?)" and "(?,?)" become "(?)", so IN lists of different lengths are one statement. */
+    /**
+     * IN lists of any length become {@code IN (?)}, so they are one statement. Other all-placeholder tuples
+     * keep their arity ({@code VALUES (2, 1)} is {@code VALUES (?, ?)}, a two-column insert), spaced alike,
+     * and repeated rows of one arity become one row.
+     */
     private static String collapseLists(String sql) {
-        if (sql.indexOf("?,") < 0 && sql.indexOf("? ,") < 0) {
+        if (sql.indexOf('?') < 0) {
             return sql;
         }
-        return sql.replaceAll("\\(\\s*\\?(\\s*,\\s*\\?)+\\s*\\)", "(?)")
-                .replaceAll("\\(\\?\\)(\\s*,\\s*\\(\\?\\))+", "(?)");
+        String out = IN_LIST.matcher(sql).replaceAll(m -> m.group().substring(0, 2) + " (?)"); // the keyword as written
+        out = TUPLE.matcher(out).replaceAll(m -> "(" + "?, ".repeat((int) m.group().chars().filter(c -> c == '?').count() - 1) + "?)");
+        return REPEATED_ROWS.matcher(out).replaceAll("$1");
     }
 }

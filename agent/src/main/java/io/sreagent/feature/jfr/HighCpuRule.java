@@ -77,6 +77,8 @@ public final class HighCpuRule implements Rule {
         Finding f = new Finding("high-cpu", severity, String.format(Locale.ROOT,
                 "the JVM used %.0f%% of the machine's CPU on average over %s (threshold %.0f%%)",
                 mean, Format.duration(window), thresholdPercent))
+                .subject("jvm")
+                .window(window)
                 .evidence("jvmCpuPercentMean", Format.oneDecimal(mean))
                 .evidence("jvmCpuPercentNow", Format.oneDecimal(s.last()))
                 .evidence("machineCpuPercentMean", machine.count() == 0 ? null : Format.oneDecimal(machine.mean()))

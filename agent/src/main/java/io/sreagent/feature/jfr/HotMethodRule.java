@@ -70,6 +70,7 @@ public final class HotMethodRule implements Rule {
         Finding f = new Finding("hot-method", severity, String.format(Locale.ROOT,
                 "%s holds %.0f%% of the CPU samples over the last %s, about %.1f cores busy",
                 what, share, Format.duration(window), cores))
+                .subject(method)
                 .evidence("method", method)
                 .evidence("culprit", culprit == null ? null : culprit.label())
                 .evidence("samples", hits)

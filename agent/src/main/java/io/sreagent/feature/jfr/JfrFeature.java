@@ -217,6 +217,9 @@ public final class JfrFeature implements Feature {
         m.put("allocation", allocationSamples.metrics());
         m.put("exceptions", exceptionCounts.metrics());
         m.put("dumpsWritten", dumpsWritten.get());
+        // Read by whoever opens a threshold report: whether a recording was saved beside it, and if not, why.
+        m.put("dumpBesideThresholdReports", !dumpOnThreshold ? "off (jfr.dump=off)"
+                : stream == null ? "none yet: the JFR stream starts jfr.delay after launch" : "on");
         lockWaitEvents.addMetrics(m, now);
         metrics.put("jfr", m);
     }

@@ -51,6 +51,7 @@ public final class LockContentionRule implements Rule {
                 "threads waited %.1f s in total for %s at %s over the last %s (%d waits, longest %d ms)",
                 top.waitedMillis() / 1000.0, what, top.site(), Format.duration(window), top.waits(), top.maxWaitMillis()))
                 .evidence("lockKind", top.kind())
+                .subject(top.lockClass() + " @ " + top.site())
                 .evidence("lockClass", top.lockClass())
                 .evidence("waitedMs", top.waitedMillis())
                 .evidence("waitedPercentOfWindow", Format.oneDecimal(percent))

@@ -1,6 +1,7 @@
 package io.sreagent.feature.jfr;
 
 import io.sreagent.core.AgentThreads;
+import io.sreagent.support.NamePattern;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
@@ -42,7 +43,8 @@ final class RecordedEvents {
         List<StackTraceElement> out = new ArrayList<>(frames.size());
         for (RecordedFrame f : frames) {
             if (f.isJavaFrame() && f.getMethod() != null) {
-                out.add(new StackTraceElement(f.getMethod().getType().getName(), f.getMethod().getName(), null, f.getLineNumber()));
+                out.add(new StackTraceElement(NamePattern.className(f.getMethod().getType().getName()), f.getMethod().getName(), null,
+                        f.getLineNumber()));
             }
         }
         return out;

@@ -27,7 +27,15 @@ class SqlNormalizerTest {
         String five = SqlNormalizer.normalize("SELECT * FROM o WHERE id IN (?,?,?,?,?)");
         assertEquals("SELECT * FROM o WHERE id IN (?)", three);
         assertEquals(three, five);
-        assertEquals("INSERT INTO t (a, b) VALUES (?)", SqlNormalizer.normalize("INSERT INTO t (a, b) VALUES (1, 'x'), (2, 'y')"));
+        assertEquals("SELECT * FROM o WHERE id in (?) AND x = ?", SqlNormalizer.normalize("SELECT * FROM o WHERE id in (7) AND x = 1"));
+    }
+
+    @Test
+    void insertedRowsKeepTheirArity() {
+        assertEquals("INSERT INTO t (a, b) VALUES (?, ?)", SqlNormalizer.normalize("INSERT INTO t (a, b) VALUES (1, 'x'), (2, 'y')"));
+        assertEquals("INSERT INTO t VALUES (?, ?)", SqlNormalizer.normalize("INSERT INTO t VALUES (2, 1)"));
+        assertEquals("INSERT INTO t VALUES (?, ?)", SqlNormalizer.normalize("INSERT INTO t VALUES (?,?)"));
+        assertEquals("INSERT INTO t VALUES (default, ?, ?)", SqlNormalizer.normalize("INSERT INTO t VALUES (default, 1, 2)"));
     }
 
     @Test

@@ -62,15 +62,18 @@ public final class ListenerWeaving implements Weaving {
     }
 
     static ElementMatcher.Junction<MethodDescription> adds() {
-        return concrete().and(nameStartsWith("add").and(nameEndsWith("Listener"))
+        // Names first: every method of every application class is tested, and a name is the cheapest look.
+        return nameStartsWith("add").and(nameEndsWith("Listener"))
                 .or(named("addObserver"))
-                .or(named("register").and(listenerTyped())));
+                .or(named("register").and(listenerTyped()))
+                .and(concrete());
     }
 
     static ElementMatcher.Junction<MethodDescription> removes() {
-        return concrete().and(nameStartsWith("remove").and(nameEndsWith("Listener"))
+        return nameStartsWith("remove").and(nameEndsWith("Listener"))
                 .or(named("deleteObserver"))
-                .or(named("unregister").and(listenerTyped())));
+                .or(named("unregister").and(listenerTyped()))
+                .and(concrete());
     }
 
     private static ElementMatcher.Junction<MethodDescription> concrete() {
