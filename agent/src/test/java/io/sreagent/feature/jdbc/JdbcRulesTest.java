@@ -39,6 +39,7 @@ class JdbcRulesTest {
         assertEquals("connection-leak", f.id());
         assertEquals("warning", f.severity().label());
         assertEquals(SITE, f.site());
+        assertEquals(SITE.toString(), f.subject());
         assertEquals(1, f.evidence().get("heldNow"));
         assertEquals(45.0, f.evidence().get("oldestAgeSeconds"));
         assertFalse(JdbcFeature.sitesMissing(t, quietPools(), 45_000, 30_000), "a leak with its site needs no more stacks");
