@@ -9,6 +9,7 @@ import io.sreagent.feature.http.HttpFeature;
 import io.sreagent.feature.jdbc.JdbcFeature;
 import io.sreagent.feature.jfr.JfrFeature;
 import io.sreagent.feature.listeners.ListenersFeature;
+import io.sreagent.feature.logs.LogsFeature;
 import io.sreagent.feature.memory.HeapFeature;
 import io.sreagent.feature.memory.MemoryFeature;
 import io.sreagent.feature.threads.ThreadsFeature;
@@ -24,7 +25,8 @@ public final class Features {
     /** New instances of every feature, in the order they start and report. */
     public static List<Feature> all() {
         return List.of(new DeadlockFeature(), new HeapFeature(), new FdFeature(), new MemoryFeature(), new JfrFeature(),
-                new HttpFeature(), new JdbcFeature(), new ThreadsFeature(), new ListenersFeature());
+                new HttpFeature(), new JdbcFeature(), new ThreadsFeature(), new ListenersFeature(),
+                new LogsFeature());
     }
 
     public static List<String> names(List<Feature> features) {

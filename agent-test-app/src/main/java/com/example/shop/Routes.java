@@ -12,7 +12,11 @@ import com.example.shop.scenario.ExternalOkHttpScenario;
 import com.example.shop.scenario.ExternalSlowScenario;
 import com.example.shop.scenario.GrowCacheScenario;
 import com.example.shop.scenario.HealthServlet;
+import com.example.shop.scenario.HealthyLoggingScenario;
 import com.example.shop.scenario.HealthyConcurrencyScenario;
+import com.example.shop.scenario.JulErrorScenario;
+import com.example.shop.scenario.Log4j2ErrorScenario;
+import com.example.shop.scenario.LogbackErrorScenario;
 import com.example.shop.scenario.LeakListenersScenario;
 import com.example.shop.scenario.LeakThreadsScenario;
 import com.example.shop.scenario.LeakTimerScenario;
@@ -64,6 +68,10 @@ final class Routes {
                 new Route("/leak-timer", new LeakTimerScenario()),
                 new Route("/leak-listeners", new LeakListenersScenario()),
                 new Route("/healthy-concurrency", new HealthyConcurrencyScenario()),
+                new Route("/log-errors-logback", new LogbackErrorScenario()),
+                new Route("/log-errors-log4j2", new Log4j2ErrorScenario()),
+                new Route("/log-errors-jul", new JulErrorScenario()),
+                new Route("/log-healthy", new HealthyLoggingScenario()),
                 new Route("/secrets", new SecretsScenario(context.dataSource())));
     }
 }

@@ -30,6 +30,8 @@ public final class RequestContext {
     final int[] threadHookDepth = new int[1];
     /** Nesting of the listener hooks on this thread (see ListenerHooks). */
     final int[] listenerDepth = new int[1];
+    /** Nesting of logged errors on this thread (see LogHooks): a bridged event (JUL to SLF4J, say) counts once. */
+    final int[] logDepth = new int[1];
     /** The read time-out of the connection the current outbound call went out on (see ConnectionTimeouts). */
     int readTimeoutSeen;
     /** What the JDBC listener keeps per thread (its connection slots); opaque here. */

@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * materialised only up to the one wanted.
  */
 public final class StackSites {
+    /** Built at run time: the agent jar relocates its own SLF4J, and that rewrites the literal package name too. */
+    private static final String SLF4J = String.join(".", "org", "slf4j", "");
     private static final List<String> LIBRARIES = List.of(
             "java.", "javax.", "jdk.", "sun.", "com.sun.", "jakarta.",
             "io.sreagent.",
@@ -28,7 +30,7 @@ public final class StackSites {
             "org.springframework.", "org.hibernate.", "org.jboss.", "io.micronaut.", "io.quarkus.",
             "com.zaxxer.hikari.", "org.h2.", "org.postgresql.", "org.mariadb.", "com.mysql.", "oracle.jdbc.",
             "okhttp3.", "okio.", "reactor.", "io.reactivex.", "kotlin.", "kotlinx.", "scala.",
-            "org.slf4j.", "ch.qos.logback.", "com.fasterxml.", "com.google.", "net.bytebuddy.", "io.micrometer.",
+            SLF4J, "ch.qos.logback.", "com.fasterxml.", "com.google.", "net.bytebuddy.", "io.micrometer.",
             "io.grpc.", "org.jooq.", "org.mybatis.",
             "org.junit.", "junit.", "org.testng.", "org.gradle.", "org.opentest4j.", "org.assertj.", "org.mockito.");
     private static final String AGENT_PACKAGE = "io.sreagent.";

@@ -34,10 +34,20 @@ public final class Reports {
         }
     }
 
+    /** The active findings with this id (a recovered one is history, not a problem now). */
     public static List<JsonNode> findings(JsonNode report, String id) {
+        return withState(report, id, "active");
+    }
+
+    /** The findings with this id that stopped and are listed as recovered. */
+    public static List<JsonNode> recovered(JsonNode report, String id) {
+        return withState(report, id, "recovered");
+    }
+
+    private static List<JsonNode> withState(JsonNode report, String id, String state) {
         List<JsonNode> out = new ArrayList<>();
         report.path("findings").forEach(f -> {
-            if (f.path("id").asText().equals(id)) {
+            if (f.path("id").asText().equals(id) && f.path("state").asText("active").equals(state)) {
                 out.add(f);
             }
         });
