@@ -12,6 +12,7 @@ import io.sreagent.feature.listeners.ListenersFeature;
 import io.sreagent.feature.logs.LogsFeature;
 import io.sreagent.feature.memory.HeapFeature;
 import io.sreagent.feature.memory.MemoryFeature;
+import io.sreagent.feature.redis.RedisFeature;
 import io.sreagent.feature.threads.ThreadsFeature;
 
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public final class Features {
     /** New instances of every feature, in the order they start and report. */
     public static List<Feature> all() {
         return List.of(new DeadlockFeature(), new HeapFeature(), new FdFeature(), new MemoryFeature(), new JfrFeature(),
-                new HttpFeature(), new JdbcFeature(), new ThreadsFeature(), new ListenersFeature(),
+                new HttpFeature(), new JdbcFeature(), new RedisFeature(), new ThreadsFeature(), new ListenersFeature(),
                 new LogsFeature());
     }
 

@@ -5,27 +5,29 @@ import com.example.shop.scenario.ContentionScenario;
 import com.example.shop.scenario.CpuBurnScenario;
 import com.example.shop.scenario.DeadlockScenario;
 import com.example.shop.scenario.ErrorScenario;
-import com.example.shop.scenario.ExternalApacheScenario;
 import com.example.shop.scenario.ExhaustPoolScenario;
+import com.example.shop.scenario.ExternalApacheScenario;
 import com.example.shop.scenario.ExternalFlakyScenario;
 import com.example.shop.scenario.ExternalOkHttpScenario;
 import com.example.shop.scenario.ExternalSlowScenario;
+import com.example.shop.scenario.FilesScenario;
 import com.example.shop.scenario.GrowCacheScenario;
 import com.example.shop.scenario.HealthServlet;
-import com.example.shop.scenario.HealthyLoggingScenario;
 import com.example.shop.scenario.HealthyConcurrencyScenario;
+import com.example.shop.scenario.HealthyLoggingScenario;
 import com.example.shop.scenario.JulErrorScenario;
-import com.example.shop.scenario.Log4j2ErrorScenario;
-import com.example.shop.scenario.LogbackErrorScenario;
+import com.example.shop.scenario.LeakConnectionScenario;
 import com.example.shop.scenario.LeakListenersScenario;
 import com.example.shop.scenario.LeakThreadsScenario;
 import com.example.shop.scenario.LeakTimerScenario;
-import com.example.shop.scenario.LeakConnectionScenario;
 import com.example.shop.scenario.LockDeadlockScenario;
+import com.example.shop.scenario.Log4j2ErrorScenario;
+import com.example.shop.scenario.LogbackErrorScenario;
 import com.example.shop.scenario.NoTimeoutScenario;
 import com.example.shop.scenario.OrderByIdServlet;
 import com.example.shop.scenario.OrdersServlet;
 import com.example.shop.scenario.PhasedQueryScenario;
+import com.example.shop.scenario.RedisScenario;
 import com.example.shop.scenario.SecretsScenario;
 import com.example.shop.scenario.SlowEndpointScenario;
 import com.example.shop.scenario.SlowQueryScenario;
@@ -64,9 +66,12 @@ final class Routes {
                 new Route("/exhaust-pool", new ExhaustPoolScenario(context.dataSource())),
                 new Route("/slow-query", new SlowQueryScenario(context.dataSource())),
                 new Route("/phased-query", new PhasedQueryScenario(context.dataSource())),
+                new Route("/redis/*", new RedisScenario()),
                 new Route("/leak-threads", new LeakThreadsScenario()),
                 new Route("/leak-timer", new LeakTimerScenario()),
                 new Route("/leak-listeners", new LeakListenersScenario()),
+                new Route("/leak-files", new FilesScenario(false)),
+                new Route("/read-files", new FilesScenario(true)),
                 new Route("/healthy-concurrency", new HealthyConcurrencyScenario()),
                 new Route("/log-errors-logback", new LogbackErrorScenario()),
                 new Route("/log-errors-log4j2", new Log4j2ErrorScenario()),

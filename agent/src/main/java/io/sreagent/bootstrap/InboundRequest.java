@@ -20,6 +20,11 @@ public final class InboundRequest {
     /** Asynchronous calls complete on other threads: only they add here. */
     private final AtomicLong asyncHttpNanos = new AtomicLong();
     private final AtomicLong asyncHttpCalls = new AtomicLong();
+    /** Redis commands: blocking ones on the owner thread, asynchronous ones complete on the client's threads. */
+    long redisNanos;
+    long redisCalls;
+    private final AtomicLong asyncRedisNanos = new AtomicLong();
+    private final AtomicLong asyncRedisCalls = new AtomicLong();
     /** The outbound host this request waited on longest (blocking calls only). */
     String topHost;
     int topPort;
@@ -48,6 +53,10 @@ public final class InboundRequest {
         httpCalls = 0;
         asyncHttpNanos.lazySet(0);
         asyncHttpCalls.lazySet(0);
+        redisNanos = 0;
+        redisCalls = 0;
+        asyncRedisNanos.lazySet(0);
+        asyncRedisCalls.lazySet(0);
         topHost = null;
         topPort = -1;
         topHostNanos = 0;
@@ -118,6 +127,22 @@ public final class InboundRequest {
         }
     }
 
+    /** On the owner thread: a blocking Redis command took {@code nanos}. */
+    void addRedis(long nanos) {
+        if (active) {
+            redisNanos += nanos;
+            redisCalls++;
+        }
+    }
+
+    /** On any thread: an asynchronous Redis command of request {@code gen} completed; counted only if that request still runs. */
+    void addRedisIfStill(long gen, long nanos) {
+        if (active && generation == gen) {
+            asyncRedisNanos.addAndGet(nanos);
+            asyncRedisCalls.incrementAndGet();
+        }
+    }
+
     /** A blocking call on the owner thread took {@code nanos}: remembered if it is the longest of the request. */
     void noteHost(String host, int port, long nanos) {
         if (active && nanos > topHostNanos) {
@@ -178,6 +203,15 @@ public final class InboundRequest {
 
     public long httpCalls() {
         return httpCalls + asyncHttpCalls.get();
+    }
+
+    /** Redis commands (blocking, and asynchronous ones that completed while the request ran). */
+    public long redisNanos() {
+        return redisNanos + asyncRedisNanos.get();
+    }
+
+    public long redisCalls() {
+        return redisCalls + asyncRedisCalls.get();
     }
 
     /** The outbound host the request waited on longest, or null. */

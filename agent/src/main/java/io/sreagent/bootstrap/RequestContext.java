@@ -32,10 +32,14 @@ public final class RequestContext {
     final int[] listenerDepth = new int[1];
     /** Nesting of logged errors on this thread (see LogHooks): a bridged event (JUL to SLF4J, say) counts once. */
     final int[] logDepth = new int[1];
+    /** Nesting of the descriptor hooks on this thread (see FdHooks). */
+    final int[] fdHookDepth = new int[1];
     /** The read time-out of the connection the current outbound call went out on (see ConnectionTimeouts). */
     int readTimeoutSeen;
     /** What the JDBC listener keeps per thread (its connection slots); opaque here. */
     private Object jdbcListenerState;
+    /** What the descriptor tracker keeps per thread (the opener's name pattern); opaque here. */
+    private Object fdOpenerState;
 
     RequestContext() {
     }
@@ -52,5 +56,14 @@ public final class RequestContext {
 
     public void jdbcListenerState(Object state) {
         jdbcListenerState = state;
+    }
+
+    /** The descriptor tracker's own per-thread state, or null before it set any. Owner thread only. */
+    public Object fdOpenerState() {
+        return fdOpenerState;
+    }
+
+    public void fdOpenerState(Object state) {
+        fdOpenerState = state;
     }
 }

@@ -31,7 +31,7 @@ public final class StackSites {
             "com.zaxxer.hikari.", "org.h2.", "org.postgresql.", "org.mariadb.", "com.mysql.", "oracle.jdbc.",
             "okhttp3.", "okio.", "reactor.", "io.reactivex.", "kotlin.", "kotlinx.", "scala.",
             SLF4J, "ch.qos.logback.", "com.fasterxml.", "com.google.", "net.bytebuddy.", "io.micrometer.",
-            "io.grpc.", "org.jooq.", "org.mybatis.",
+            "io.grpc.", "org.jooq.", "org.mybatis.", "redis.clients.", "io.lettuce.",
             "org.junit.", "junit.", "org.testng.", "org.gradle.", "org.opentest4j.", "org.assertj.", "org.mockito.");
     private static final String AGENT_PACKAGE = "io.sreagent.";
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);

@@ -32,7 +32,7 @@ class ConcurrencyHealthyIT {
     @MethodSource("jdks")
     void sharedPoolShortThreadsAndRemovedListenersRaiseNoAlarm(Path java) throws Exception {
         try (AppProcess app = AppProcess.testApp().java(java).agent(
-                        "report.dir=reports,evaluate.interval=500ms,threads.window=5s,threads.growth=20,listeners.window=5s,listeners.threshold=10")
+                        "report.dir=reports,evaluate.interval=500ms,threads.window=5s,threads.growth=20,listeners.window=5s,listeners.growth=10")
                 .name("healthy-concurrency").start()) {
             app.awaitAgentStarted("premain");
             ExecutorService clients = Executors.newFixedThreadPool(6);

@@ -10,7 +10,7 @@ import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** heap-pressure and fd-leak on real JVMs that really hold their heap and really leak descriptors. */
+/** heap-pressure on a real JVM that really holds its heap (fd-leak on the defaults is FdLeakIT). */
 class JvmSignalsIT {
 
     @Test
@@ -27,24 +27,6 @@ class JvmSignalsIT {
             assertTrue(e.path("maxHeapMb").asInt() >= 90 && e.path("maxHeapMb").asInt() <= 100, f.toString());
             assertTrue(e.path("samples").asInt() >= 2);
             assertTrue(f.path("advice").toString().contains("heap dump"));
-        }
-    }
-
-    @Test
-    void steadilyGrowingDescriptorsAreAnFdLeak() {
-        try (AppProcess app = AppProcess.mainClass("io.sreagent.it.apps.FileHandleLeakApp")
-                .agent("report.dir=reports,evaluate.interval=250ms,fd.window=3s,fd.growth=40").noPort().name("fd").start()) {
-            app.awaitStdout("fd-leak ready");
-            JsonNode report = app.awaitReport(Duration.ofSeconds(40), r -> Reports.has(r, "fd-leak"), "fd-leak");
-            JsonNode f = Reports.findings(report, "fd-leak").get(0);
-            JsonNode e = f.path("evidence");
-            assertTrue(e.path("growth").asInt() >= 40, f.toString());
-            // About 50 files a second: the fitted rate must say so (within a wide margin for a loaded machine).
-            assertTrue(e.path("perMinute").asDouble() > 600 && e.path("perMinute").asDouble() < 3600, f.toString());
-            assertTrue(e.path("trendCorrelation").asDouble() >= 0.8, f.toString());
-            assertTrue(e.path("openByKind").path("file").asInt() >= 40, f.toString());
-            assertTrue(e.path("limit").asLong() > 0);
-            assertEquals("warning", f.path("severity").asText());
         }
     }
 }

@@ -30,6 +30,8 @@ public final class EndpointStats {
     private final LongAdder dbCalls = new LongAdder();
     private final LongAdder httpNanos = new LongAdder();
     private final LongAdder httpCalls = new LongAdder();
+    private final LongAdder redisNanos = new LongAdder();
+    private final LongAdder redisCalls = new LongAdder();
     private final Tally<String> exceptions = new Tally<>(EXCEPTION_TYPES);
     private final Tally<String> hostNanos = new Tally<>(HOSTS);
     /** Per statement, the time of the longest execution of each request whose longest it was. */
@@ -68,6 +70,14 @@ public final class EndpointStats {
         }
     }
 
+    /** The Redis share of a finished request of {@code nanos} (recorded with {@link #record}). */
+    public void recordRedis(long redis, long calls, long nanos) {
+        if (calls > 0) {
+            redisNanos.add(Math.min(redis, nanos));
+            redisCalls.add(calls);
+        }
+    }
+
     /** The handler went asynchronous: the response is finished elsewhere, so it is not timed. */
     public void recordAsync() {
         async.increment();
@@ -98,12 +108,12 @@ public final class EndpointStats {
         return exceptions;
     }
 
-    /** Database, external and own-code shares of the summed request time, in percent. */
+    /** Database, external, Redis and own-code shares of the summed request time, in percent. */
     public Breakdown breakdown() {
         long total = totalNanos.sum();
         long db = dbNanos.sum();
         long http = httpNanos.sum();
-        return new Breakdown(total, db, http, dbCalls.sum(), httpCalls.sum(), count());
+        return new Breakdown(total, db, http, dbCalls.sum(), httpCalls.sum(), count(), redisNanos.sum(), redisCalls.sum());
     }
 
     /** The outbound host this route waited on longest in total, or null. */
@@ -175,7 +185,11 @@ public final class EndpointStats {
 
     /** Where a route's time went. Shares are of the summed request time; "own" is what is left. */
     public record Breakdown(long totalNanos, long dbNanos, long externalNanos, long dbCalls, long externalCalls,
-                            long requests) {
+                            long requests, long redisNanos, long redisCalls) {
+        public Breakdown(long totalNanos, long dbNanos, long externalNanos, long dbCalls, long externalCalls, long requests) {
+            this(totalNanos, dbNanos, externalNanos, dbCalls, externalCalls, requests, 0, 0);
+        }
+
         public double dbPercent() {
             return totalNanos == 0 ? 0 : Format.oneDecimal(100.0 * dbNanos / totalNanos);
         }
@@ -184,17 +198,23 @@ public final class EndpointStats {
             return totalNanos == 0 ? 0 : Format.oneDecimal(100.0 * externalNanos / totalNanos);
         }
 
+        public double redisPercent() {
+            return totalNanos == 0 ? 0 : Format.oneDecimal(100.0 * redisNanos / totalNanos);
+        }
+
         public double ownPercent() {
-            return totalNanos == 0 ? 0 : Format.oneDecimal(Math.max(0, 100.0 - 100.0 * (dbNanos + externalNanos) / totalNanos));
+            return totalNanos == 0 ? 0 : Format.oneDecimal(Math.max(0, 100.0 - 100.0 * (dbNanos + externalNanos + redisNanos) / totalNanos));
         }
 
         public Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("dbPercent", dbPercent());
             m.put("externalPercent", externalPercent());
+            m.put("redisPercent", redisPercent());
             m.put("ownPercent", ownPercent());
             m.put("dbCallsPerRequest", requests == 0 ? 0.0 : Format.oneDecimal((double) dbCalls / requests));
             m.put("externalCallsPerRequest", requests == 0 ? 0.0 : Format.oneDecimal((double) externalCalls / requests));
+            m.put("redisCallsPerRequest", requests == 0 ? 0.0 : Format.oneDecimal((double) redisCalls / requests));
             return m;
         }
     }

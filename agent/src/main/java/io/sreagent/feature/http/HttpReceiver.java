@@ -86,6 +86,7 @@ public final class HttpReceiver implements HttpHooks.Receiver {
         stats.record(request.status(), request.nanos(), request.dbNanos(), request.dbCalls(), request.httpNanos(),
                 request.httpCalls(), topHost == null ? null : hostKey(topHost, request.topPort(), null),
                 request.topStatement(), request.topStatementNanos(), exceptionType, exceptionSite);
+        stats.recordRedis(request.redisNanos(), request.redisCalls(), request.nanos());
     }
 
     /** Where the call was made, on the thread that starts it: its completion comes on another one. */

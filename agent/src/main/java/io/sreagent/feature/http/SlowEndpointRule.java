@@ -58,6 +58,7 @@ public final class SlowEndpointRule implements Rule {
                     .evidence("p99LimitMs", p99LimitMicros / 1000)
                     .evidence("dbPercent", b.dbPercent())
                     .evidence("externalPercent", b.externalPercent())
+                    .evidence("redisPercent", b.redisPercent())
                     .evidence("ownPercent", b.ownPercent())
                     .evidence("breakdown", b.toMap());
             if (host != null) {

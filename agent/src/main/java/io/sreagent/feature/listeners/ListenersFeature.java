@@ -45,7 +45,7 @@ public final class ListenersFeature implements Feature {
         Duration window = context.config().get(ListenersOptions.WINDOW);
         sites = context.sites();
         registry = new ListenerRegistry(sites, SampleWindow.capacityFor(window, context.config().get(CoreOptions.EVALUATE_INTERVAL)));
-        rules = List.of(new ListenerLeakRule(registry::holders, context.config().get(ListenersOptions.THRESHOLD), window));
+        rules = List.of(new ListenerLeakRule(registry::holders, context.config().get(ListenersOptions.GROWTH), window));
         new ListenerReceiver(registry).install();
     }
 

@@ -17,7 +17,7 @@ class ListenerLeakRuleTest {
     private static final Duration WINDOW = Duration.ofSeconds(60);
 
     @Test
-    void listenerLeakNeedsManyListenersOnOneTargetStillGrowing() {
+    void listenerLeakNeedsASteadyRiseOnOneTarget() {
         ListenerRegistry registry = new ListenerRegistry(new StackSites(List.of()), 100);
         Object bus = new Object();
         Object quiet = new Object();
@@ -49,6 +49,7 @@ class ListenerLeakRuleTest {
         assertEquals("register", f.site().method());
         assertEquals(Map.of("java.lang.Object", 70), f.evidence().get("listenerClasses"));
         assertTrue(f.title().startsWith("potential listener leak: 70 listeners on one java.lang.Object"), f.title());
+        assertEquals("java.lang.Object " + f.site(), f.subject());
         assertEquals(110, kept.size());
     }
 }
