@@ -29,6 +29,7 @@ import com.example.shop.scenario.NoTimeoutScenario;
 import com.example.shop.scenario.OrderByIdServlet;
 import com.example.shop.scenario.OrdersServlet;
 import com.example.shop.scenario.PhaseScenario;
+import com.example.shop.scenario.PhasedQueryScenario;
 import com.example.shop.scenario.RedisScenario;
 import com.example.shop.scenario.SecretsScenario;
 import com.example.shop.scenario.SlowEndpointScenario;
@@ -72,6 +73,7 @@ final class Routes {
                 new Route("/leak-connection", new LeakConnectionScenario(context.dataSource())),
                 new Route("/exhaust-pool", new ExhaustPoolScenario(context.dataSource())),
                 new Route("/slow-query", new SlowQueryScenario(context.dataSource())),
+                new Route("/phased-query", new PhasedQueryScenario(context.dataSource())),
                 new Route("/redis/*", new RedisScenario()),
                 new Route("/leak-threads", new LeakThreadsScenario()),
                 new Route("/leak-timer", new LeakTimerScenario()),

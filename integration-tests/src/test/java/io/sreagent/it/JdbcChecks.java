@@ -84,14 +84,19 @@ final class JdbcChecks {
     static JsonNode assertSlowQuery(AppProcess app, String expectedSql) {
         assertEquals(200, app.get("/slow-query?ms=1200"));
         assertEquals(200, app.get("/slow-query?ms=1200"));
-        JsonNode report = app.awaitReport(Duration.ofSeconds(20),
-                r -> findingAt(r, "slow-query", "com.example.shop.scenario.SlowQueryScenario", "runSleep").isPresent(),
-                "a slow-query finding");
+        // judged over the window as evaluations close it: within one evaluate.interval (10 s by default)
+        JsonNode report = app.awaitReport(Duration.ofSeconds(30),
+                r -> findingAt(r, "slow-query", "com.example.shop.scenario.SlowQueryScenario", "runSleep")
+                        .filter(f -> f.path("evidence").path("slowExecutions").asInt() == 2).isPresent(),
+                "a slow-query finding with both slow executions");
         JsonNode f = findingAt(report, "slow-query", "com.example.shop.scenario.SlowQueryScenario", "runSleep").orElseThrow();
         assertEquals("warning", f.path("severity").asText(), f.toString());
         assertEquals(expectedSql, f.path("evidence").path("sql").asText(), f.toString());
         assertEquals(2, f.path("evidence").path("slowExecutions").asInt(), f.toString());
         assertEquals(2, f.path("evidence").path("executions").asInt(), f.toString());
+        assertEquals(2, f.path("evidence").path("executionsSinceStart").asInt(), f.toString());
+        assertEquals(expectedSql, f.path("subject").asText(), f.toString());
+        assertEquals(120, f.path("windowSeconds").asInt(), f.toString());
         assertTrue(f.path("evidence").path("p99Ms").asLong() >= 1150, f.toString());
         assertTrue(f.path("evidence").path("p50Ms").asLong() < 5000, f.toString());
         assertSite(f, SLOW_SOURCE, "slow-query-site");

@@ -98,9 +98,48 @@ class JdbcH2IT {
         }
     }
 
+    /**
+     * The default options (stacks sampled, one acquisition in 256): the holders took their connections
+     * before the pool was short, so no acquisition stack was kept; the report still names what each holder
+     * is doing now, from its current stack, and blames that line.
+     */
+    @Test
+    void exhaustedPoolNamesWhatItsHoldersAreDoingWithTheDefaultOptions() {
+        try (AppProcess app = AppProcess.testApp().agent("report.dir=reports")
+                .appArgs("--pool-size", "4", "--pool-timeout-ms", "1000")
+                .name("jdbc-pool-default").start()) {
+            JdbcChecks.awaitWoven(app);
+            assertEquals(202, app.get("/exhaust-pool?n=4&ms=60000"));
+            AppProcess.await(Duration.ofSeconds(10), () -> app.get("/orders") == 500, "an /orders request to time out");
+            assertEquals(500, app.get("/orders"));
+            JsonNode report = app.awaitReport(Duration.ofSeconds(40), r -> Reports.findings(r, "pool-exhaustion").stream()
+                    .anyMatch(f -> f.path("evidence").path("timeoutsInWindow").asInt() >= 2), "an exhausted pool");
+            JsonNode f = Reports.findings(report, "pool-exhaustion").get(0);
+            assertEquals("critical", f.path("severity").asText(), f.toString());
+            assertEquals("test-app-pool", f.path("subject").asText(), f.toString());
+            assertEquals(120, f.path("windowSeconds").asInt(), f.toString());
+            int holding = Project.markerLine(JdbcChecks.EXHAUST_SOURCE, "exhaust-holding-site");
+            int held = 0;
+            for (JsonNode holder : f.path("evidence").path("topHolders")) {
+                held += holder.path("connections").asInt();
+                for (JsonNode t : holder.path("threads")) {
+                    assertTrue(t.path("thread").asText().startsWith("pool-holder-"), f.toString());
+                    assertEquals("TIMED_WAITING", t.path("state").asText(), f.toString());
+                    assertEquals("com.example.shop.scenario.ExhaustPoolScenario.holdConnection(ExhaustPoolScenario.java:"
+                            + holding + ")", t.path("nowAt").asText(), f.toString());
+                }
+            }
+            assertEquals(4, held, "every connection of the pool has its holder listed: " + f);
+            // the acquisition line where a stack was sampled, else where the holders are now
+            String line = f.path("site").path("line").asText();
+            assertTrue(line.equals(Integer.toString(holding))
+                    || line.equals(Integer.toString(Project.markerLine(JdbcChecks.EXHAUST_SOURCE, "exhaust-site"))), f.toString());
+        }
+    }
+
     @Test
     void slowStatementIsReportedWithItsShapeAndSite() {
-        try (AppProcess app = AppProcess.testApp().agent("report.dir=reports,evaluate.interval=500ms")
+        try (AppProcess app = AppProcess.testApp().agent("report.dir=reports")
                 .jvmArg(JdbcChecks.JFR).name("jdbc-slow").start()) {
             JdbcChecks.awaitWoven(app);
             JsonNode report = JdbcChecks.assertSlowQuery(app, "SELECT SLEEP(?)");

@@ -41,7 +41,7 @@ public final class ExhaustPoolScenario extends HttpServlet {
                  ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM customers")) {
                 rs.next();
             }
-            Thread.sleep(ms);
+            Thread.sleep(ms); // exhaust-holding-site
         } catch (SQLException e) {
             System.err.println("exhaust-pool holder could not get a connection: " + e);
         } catch (InterruptedException e) {

@@ -92,6 +92,7 @@ public final class ConnectionLeakRule implements Rule {
                     g.returnedLate, where, seconds(thresholdMillis), seconds(g.longestHeldMillis));
         }
         Finding f = new Finding("connection-leak", severity, title)
+                .subject(g.site == null ? "(unknown site)" : g.site.toString()) // the acquisition site: one finding per site
                 .evidence("heldNow", g.heldNow)
                 .evidence("oldestAgeSeconds", g.oldestAgeMillis / 1000.0)
                 .evidence("collectedWithoutClose", g.collected)

@@ -97,8 +97,15 @@ public final class ConnectionTracker {
                            List<String> stack) {
     }
 
-    /** Live connections of one pool grouped by site (null: acquisitions whose stack was not sampled). */
-    public record Holders(Site site, int count, long oldestAgeMillis) {
+    /**
+     * Live connections of one pool grouped by site (null: acquisitions whose stack was not sampled), with
+     * the longest-held of them.
+     */
+    public record Holders(Site site, int count, long oldestAgeMillis, List<Holding> longest) {
+    }
+
+    /** One connection held now: the thread that acquired it (owner null where the agent kept no reference). */
+    public record Holding(String thread, Thread owner, long heldMillis) {
     }
 
     /** Per-thread slots tried before the shared map: enough for the connections one request holds at once. */
@@ -327,21 +334,30 @@ public final class ConnectionTracker {
         return out;
     }
 
-    /** Who holds a pool's connections now, largest group first. */
-    public List<Holders> holders(String pool, long nowMillis, int limit) {
-        Map<Site, long[]> bySite = new LinkedHashMap<>();
+    /** Who holds a pool's connections now, largest group first, each with its {@code threadsPerSite} longest holders. */
+    public List<Holders> holders(String pool, long nowMillis, int limit, int threadsPerSite) {
+        Map<Site, List<Held>> bySite = new LinkedHashMap<>();
         for (Held h : liveEntries()) {
             if (pool.equals(h.pool) && h.get() != null) {
-                long[] c = bySite.computeIfAbsent(h.site(), k -> new long[2]);
-                c[0]++;
-                c[1] = Math.max(c[1], nowMillis - h.acquiredAtMillis);
+                bySite.computeIfAbsent(h.site(), k -> new ArrayList<>()).add(h);
             }
         }
-        return bySite.entrySet().stream()
-                .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
+        List<Holders> out = new ArrayList<>();
+        bySite.entrySet().stream()
+                .sorted((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()))
                 .limit(limit)
-                .map(e -> new Holders(e.getKey(), (int) e.getValue()[0], e.getValue()[1]))
-                .toList();
+                .forEach(e -> {
+                    List<Held> held = e.getValue();
+                    held.sort(Comparator.comparingLong(h -> h.acquiredAtMillis));
+                    List<Holding> longest = new ArrayList<>();
+                    for (Held h : held.subList(0, Math.min(threadsPerSite, held.size()))) {
+                        ThreadSlots slots = h.slots;
+                        longest.add(new Holding(h.thread, slots == null ? null : slots.owner.get(),
+                                nowMillis - h.acquiredAtMillis));
+                    }
+                    out.add(new Holders(e.getKey(), held.size(), nowMillis - held.get(0).acquiredAtMillis, longest));
+                });
+        return out;
     }
 
     /** StackSites with leaks that are over: connections collected unclosed, or returned after being reported. */

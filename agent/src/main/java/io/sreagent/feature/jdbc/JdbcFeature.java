@@ -1,6 +1,7 @@
 package io.sreagent.feature.jdbc;
 
 import io.sreagent.config.Config;
+import io.sreagent.config.CoreOptions;
 import io.sreagent.config.Option;
 import io.sreagent.core.AgentContext;
 import io.sreagent.core.Feature;
@@ -13,6 +14,7 @@ import io.sreagent.feature.jdbc.weaving.PrepareWeaving;
 import io.sreagent.support.AgentLog;
 import io.sreagent.weave.Weaving;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,16 +57,24 @@ public final class JdbcFeature implements Feature {
         Config config = context.config();
         leakThresholdMillis = config.get(JdbcOptions.LEAK_THRESHOLD).toMillis();
         long slowMillis = config.get(JdbcOptions.SLOW).toMillis();
+        Duration window = config.get(CoreOptions.WINDOW);
+        Duration poolWindow = config.durationOrNull(JdbcOptions.POOL_WINDOW);
+        poolWindow = poolWindow == null ? window : poolWindow;
+        long busyMillis = config.get(JdbcOptions.POOL_BUSY).toMillis();
+        if (busyMillis > poolWindow.toMillis()) {
+            AgentLog.get().warn("{} ({}) is longer than the pool window ({}): a busy pool alone is never reported",
+                    JdbcOptions.POOL_BUSY, busyMillis + "ms", poolWindow.toMillis() + "ms");
+        }
         tracker = new ConnectionTracker(config.get(JdbcOptions.TRACK_MAX));
-        pools = new Pools(config.get(JdbcOptions.POOL_WAIT).toNanos());
-        statements = new StatementStats(config.get(JdbcOptions.STATEMENTS_MAX));
+        pools = new Pools(config.get(JdbcOptions.POOL_WAIT).toNanos(), poolWindow.toMillis());
+        statements = new StatementStats(config.get(JdbcOptions.STATEMENTS_MAX), window.toMillis());
         capture = new StackCapture(context.sites(), StackCapture.Mode.parse(config.get(JdbcOptions.STACK)),
                 config.get(JdbcOptions.STACK_SAMPLE));
         events = JdbcEvents.available();
         receiver = new JdbcReceiver(tracker, pools, statements, capture, slowMillis * 1_000_000L,
                 config.get(JdbcOptions.REDACT), events);
-        poolExhaustion = new PoolExhaustionRule(pools, tracker, statements, config.get(JdbcOptions.POOL_WINDOW).toMillis(),
-                config.get(JdbcOptions.POOL_BUSY).toMillis(), config.get(JdbcOptions.POOL_WAIT).toMillis(), leakThresholdMillis);
+        poolExhaustion = new PoolExhaustionRule(pools, tracker, statements, capture, busyMillis,
+                config.get(JdbcOptions.POOL_WAIT).toMillis(), leakThresholdMillis);
         rules = List.of(
                 new ConnectionLeakRule(tracker, leakThresholdMillis, config.get(JdbcOptions.LEAK_ALLOW)),
                 poolExhaustion,
@@ -90,7 +100,7 @@ public final class JdbcFeature implements Feature {
         boolean leakWithoutSite = tracker.suspects(nowMillis, leakThresholdMillis).stream().anyMatch(s -> s.site() == null)
                 || tracker.history().stream().anyMatch(h -> h.site == null && h.collectedUnclosed() > 0);
         return leakWithoutSite || poolExhaustion.exhaustedPools(nowMillis).stream()
-                .anyMatch(pool -> tracker.holders(pool.name(), nowMillis, PoolExhaustionRule.HOLDERS_LISTED).stream()
+                .anyMatch(pool -> tracker.holders(pool.name(), nowMillis, PoolExhaustionRule.HOLDERS_LISTED, 0).stream()
                         .anyMatch(h -> h.site() == null));
     }
 
@@ -108,9 +118,16 @@ public final class JdbcFeature implements Feature {
             }
         }
         Map<String, Integer> held = tracker.liveByPool();
+        boolean pressure = false;
         for (PoolStats p : pools.all()) {
             p.sample(nowMillis, held.getOrDefault(p.name(), 0));
+            pressure |= p.underPressure(nowMillis, PoolExhaustionRule.BUSY_SHARE);
         }
+        if (capture.pressure(pressure)) {
+            AgentLog.get().debug(pressure ? "a JDBC pool is under pressure: capturing the stack of every acquisition"
+                    : "no JDBC pool under pressure: sampling acquisition stacks again");
+        }
+        statements.tick(nowMillis);
         escalateWhenSitesAreMissing(nowMillis);
     }
 
@@ -124,18 +141,20 @@ public final class JdbcFeature implements Feature {
         if (receiver == null) {
             return;
         }
+        long nowMillis = System.currentTimeMillis();
         Map<String, Object> jdbc = new LinkedHashMap<>();
         Map<String, Object> byPool = new LinkedHashMap<>();
         for (PoolStats p : pools.all()) {
-            byPool.put(p.name(), p.metrics());
+            byPool.put(p.name(), p.metrics(nowMillis));
         }
         jdbc.put("pools", byPool);
         Map<String, Object> connections = new LinkedHashMap<>();
         connections.put("acquired", pools.all().stream().mapToLong(PoolStats::acquisitions).sum());
         connections.putAll(tracker.metrics());
         connections.put("stackCapture", capture.mode().name().toLowerCase(java.util.Locale.ROOT));
+        connections.put("stackCaptureUnderPressure", capture.underPressure() && capture.mode() == StackCapture.Mode.SAMPLED);
         jdbc.put("connections", connections);
-        Map<String, Object> statementMetrics = statements.metrics(STATEMENTS_IN_METRICS);
+        Map<String, Object> statementMetrics = statements.metrics(nowMillis, STATEMENTS_IN_METRICS);
         statementMetrics.put("preparedTracked", receiver.preparedTracked());
         statementMetrics.put("preparedDropped", receiver.preparedDropped());
         jdbc.put("statements", statementMetrics);

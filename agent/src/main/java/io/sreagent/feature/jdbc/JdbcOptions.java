@@ -5,7 +5,7 @@ import io.sreagent.config.Option;
 import java.time.Duration;
 import java.util.List;
 
-/** The keys of connection-leak, pool-exhaustion and slow-query. */
+/** The keys of connection-leak, pool-exhaustion and slow-query (slow-query and pool-exhaustion also read the core `window`). */
 final class JdbcOptions {
     static final Option<Duration> LEAK_THRESHOLD = Option.duration("jdbc.leak.threshold", "30s",
             "a connection held this long without `close()` is a suspected leak");
@@ -28,8 +28,8 @@ final class JdbcOptions {
             "waiting this long for a connection is a slow acquisition");
     static final Option<Duration> POOL_BUSY = Option.duration("jdbc.pool.busy", "30s",
             "how long a pool must stay at 80 % of its maximum or more to be reported");
-    static final Option<Duration> POOL_WINDOW = Option.duration("jdbc.pool.window", "2m",
-            "window over which pool timeouts, waits and use are judged");
+    static final Option<Duration> POOL_WINDOW = Option.durationOrOff("jdbc.pool.window", "off",
+            "window over which pool timeouts, waits and use are judged; `off`: the core `window` (statements always use `window`)");
 
     static final List<Option<?>> ALL = List.of(LEAK_THRESHOLD, LEAK_ALLOW, TRACK_MAX, STACK, STACK_SAMPLE, SLOW,
             STATEMENTS_MAX, REDACT, POOL_WAIT, POOL_BUSY, POOL_WINDOW);

@@ -1,6 +1,8 @@
 package io.sreagent.feature.jdbc;
 
+import io.sreagent.support.CounterWindow;
 import io.sreagent.support.LatencyRecorder;
+import org.HdrHistogram.Histogram;
 
 import java.lang.ref.WeakReference;
 import java.util.ArrayDeque;
@@ -12,18 +14,25 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One connection source (a pool, a driver's DataSource, or DriverManager's driver): how long
- * acquiring a connection took, how often it timed out or failed, and, where the pool can be read
- * (HikariCP), its connections in use against its maximum over recent evaluations.
+ * acquiring a connection took, how often it timed out or failed, since start and over the recent window
+ * (intervals closed at each {@link #sample}, nothing added to the recording path), and, where the pool
+ * can be read (HikariCP), its connections in use against its maximum at the evaluations of the window.
  */
 public final class PoolStats {
-    /** Evaluations kept per pool: enough for the busy and wait windows at the shortest interval. */
+    /** Evaluations kept per pool at most: a window's worth at the shortest interval. */
     static final int SNAPSHOTS_KEPT = 720;
 
-    /** The pool as seen at one evaluation; in use and max are -1 where the pool cannot be read. */
-    public record Snapshot(long atMillis, int inUse, int max, int waiting, long acquires, long timeouts,
-                           long slowAcquires) {
+    /** The pool as seen at one evaluation; max is -1 where the pool cannot be read. */
+    public record Snapshot(long atMillis, int inUse, int max, int waiting) {
         public boolean busy(double share) {
             return max > 0 && inUse >= share * max;
+        }
+    }
+
+    /** The acquisitions of the recent window. */
+    public record Window(long windowMillis, Histogram acquireMicros, long timeouts, long failures, long slowAcquires) {
+        public long acquisitions() {
+            return acquireMicros.getTotalCount();
         }
     }
 
@@ -36,14 +45,18 @@ public final class PoolStats {
     private final LongAdder failures = new LongAdder();
     private final LongAdder slowAcquires = new LongAdder();
     private final long slowAcquireNanos;
+    private final long windowMillis;
+    /** timeouts, failures, slow acquisitions: their increase per evaluation interval. */
+    private final CounterWindow recent = new CounterWindow(3);
     private final ArrayDeque<Snapshot> snapshots = new ArrayDeque<>();
 
-    PoolStats(String name, String kind, Object source, HikariProbe hikari, long slowAcquireNanos) {
+    PoolStats(String name, String kind, Object source, HikariProbe hikari, long slowAcquireNanos, long windowMillis) {
         this.name = name;
         this.kind = kind;
         this.source = new WeakReference<>(source);
         this.hikari = hikari;
         this.slowAcquireNanos = slowAcquireNanos;
+        this.windowMillis = windowMillis;
     }
 
     boolean isFor(Object candidate) {
@@ -83,8 +96,13 @@ public final class PoolStats {
         return false;
     }
 
-    /** Records the pool's state now; in use falls back to the connections the agent sees held. */
+    /**
+     * Every evaluation: closes the acquisitions' interval and records the pool's state now; in use falls
+     * back to the connections the agent sees held.
+     */
     public synchronized Snapshot sample(long nowMillis, int trackedInUse) {
+        acquireMicros.tick(nowMillis, windowMillis);
+        recent.tick(nowMillis, windowMillis, timeouts.sum(), failures.sum(), slowAcquires.sum());
         int inUse = trackedInUse;
         int max = -1;
         int waiting = 0;
@@ -97,9 +115,9 @@ public final class PoolStats {
                 waiting = read[2];
             }
         }
-        Snapshot snap = new Snapshot(nowMillis, inUse, max, waiting, acquireMicros.count(), timeouts.sum(),
-                slowAcquires.sum());
-        if (snapshots.size() == SNAPSHOTS_KEPT) {
+        Snapshot snap = new Snapshot(nowMillis, inUse, max, waiting);
+        while (!snapshots.isEmpty() && (snapshots.size() == SNAPSHOTS_KEPT
+                || snapshots.peekFirst().atMillis() < nowMillis - windowMillis)) {
             snapshots.removeFirst();
         }
         snapshots.addLast(snap);
@@ -117,6 +135,19 @@ public final class PoolStats {
         return out;
     }
 
+    /**
+     * Whether the pool was short of connections at the latest {@link #sample}: {@code busyShare} of its
+     * maximum in use or more, threads waiting, or a time-out or slow acquisition since the sample before.
+     */
+    public synchronized boolean underPressure(long nowMillis, double busyShare) {
+        Snapshot last = snapshots.peekLast();
+        if (last == null || last.atMillis() != nowMillis) {
+            return false;
+        }
+        long[] lastInterval = recent.sum(nowMillis, 1);
+        return last.busy(busyShare) || last.waiting() > 0 || lastInterval[0] > 0 || lastInterval[2] > 0;
+    }
+
     public synchronized Snapshot latest() {
         return snapshots.peekLast();
     }
@@ -126,11 +157,18 @@ public final class PoolStats {
         return acquireMicros.count();
     }
 
-    public Map<String, Object> acquireLatency() {
-        return acquireMicros.summary("Micros");
+    public long windowMillis() {
+        return windowMillis;
     }
 
-    public Map<String, Object> metrics() {
+    /** The acquisitions of the intervals that ended in the last {@code windowMillis}. */
+    public Window window(long nowMillis) {
+        long[] sums = recent.sum(nowMillis, windowMillis);
+        return new Window(windowMillis, acquireMicros.window(nowMillis, windowMillis), sums[0], sums[1], sums[2]);
+    }
+
+    /** Since-start totals under the keys they always had, and the window's figures under {@code window}. */
+    public Map<String, Object> metrics(long nowMillis) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", kind);
         m.put("acquire", acquireMicros.summary("Micros"));
@@ -145,6 +183,21 @@ public final class PoolStats {
                 m.put("threadsAwaiting", last.waiting());
             }
         }
+        Window w = window(nowMillis);
+        Map<String, Object> recentFigures = new LinkedHashMap<>();
+        recentFigures.put("seconds", windowMillis / 1000.0);
+        recentFigures.put("acquire", LatencyRecorder.summary(w.acquireMicros(), "Micros"));
+        recentFigures.put("timeouts", w.timeouts());
+        recentFigures.put("failures", w.failures());
+        recentFigures.put("slowAcquires", w.slowAcquires());
+        List<Snapshot> inWindow = since(nowMillis - windowMillis);
+        if (!inWindow.isEmpty()) {
+            recentFigures.put("peakInUse", inWindow.stream().mapToInt(Snapshot::inUse).max().orElse(0));
+            if (last != null && last.max() > 0) {
+                recentFigures.put("peakThreadsAwaiting", inWindow.stream().mapToInt(Snapshot::waiting).max().orElse(0));
+            }
+        }
+        m.put("window", recentFigures);
         return m;
     }
 }

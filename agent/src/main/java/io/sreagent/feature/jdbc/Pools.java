@@ -18,10 +18,12 @@ public final class Pools {
     private final WeakIdentityMap<Object, PoolStats> bySource = new WeakIdentityMap<>(MAX_POOLS);
     private final Map<String, PoolStats> byName = new LinkedHashMap<>();
     private final long slowAcquireNanos;
+    private final long windowMillis;
     private volatile PoolStats lastUsed;
 
-    public Pools(long slowAcquireNanos) {
+    public Pools(long slowAcquireNanos, long windowMillis) {
         this.slowAcquireNanos = slowAcquireNanos;
+        this.windowMillis = windowMillis;
     }
 
     public PoolStats of(Object source) {
@@ -51,9 +53,10 @@ public final class Pools {
             unique = name + "#" + i;
         }
         p = new PoolStats(unique, hikari != null ? "HikariCP" : driver ? "Driver" : "DataSource", source, hikari,
-                slowAcquireNanos);
+                slowAcquireNanos, windowMillis);
         if (!bySource.put(source, p)) {
-            return byName.computeIfAbsent(OTHER, k -> new PoolStats(OTHER, "mixed", new Object(), null, slowAcquireNanos));
+            return byName.computeIfAbsent(OTHER, k -> new PoolStats(OTHER, "mixed", new Object(), null, slowAcquireNanos,
+                    windowMillis));
         }
         byName.put(unique, p);
         return p;

@@ -3,7 +3,9 @@ package io.sreagent.feature.jdbc;
 import io.sreagent.core.Rule;
 import io.sreagent.report.Finding;
 import io.sreagent.report.Severity;
+import org.HdrHistogram.Histogram;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code slow-query}, one finding per statement shape that ran at least {@code jdbc.slow}: a warning
- * when it is slow repeatedly and its p99 is over the threshold (a pattern, not a one-off), else info.
+ * {@code slow-query}, one finding per statement shape that ran at least {@code jdbc.slow} in the recent
+ * window: a warning when it was slow repeatedly and its p99 over the window is past the threshold (a
+ * pattern, not a one-off), else info. A statement slow before the window and fast since is not reported:
+ * the finding log shows it as recovered.
  */
 public final class SlowQueryRule implements Rule {
     static final int MIN_SLOW_FOR_WARNING = 2;
@@ -28,28 +32,35 @@ public final class SlowQueryRule implements Rule {
 
     @Override
     public void evaluate(long nowMillis, List<Finding> out) {
+        long windowMillis = statements.windowMillis();
         for (StatementStats.Stat s : statements.all()) {
-            long slow = s.slow();
-            if (slow == 0) {
-                continue;
+            if (s.windowSlow(nowMillis, windowMillis) == 0) {
+                continue; // the cheap test first: most statements are never slow
             }
-            Map<String, Object> latency = s.latency();
-            long p99Millis = millis(latency.get("p99Micros"));
-            boolean pattern = slow >= MIN_SLOW_FOR_WARNING && p99Millis >= slowMillis;
-            List<StatementStats.SlowSample> samples = s.samples();
+            StatementStats.Window w = s.window(nowMillis, windowMillis);
+            Histogram h = w.micros();
+            long p99Millis = h.getValueAtPercentile(99) / 1000;
+            boolean pattern = w.slow() >= MIN_SLOW_FOR_WARNING && p99Millis >= slowMillis;
+            List<StatementStats.SlowSample> samples = s.samplesSince(nowMillis - windowMillis);
             StatementStats.SlowSample latest = samples.isEmpty() ? null : samples.get(samples.size() - 1);
             String sql = s.sql.length() > TITLE_SQL ? s.sql.substring(0, TITLE_SQL) + "..." : s.sql;
             Finding f = new Finding("slow-query", pattern ? Severity.WARNING : Severity.INFO, String.format(Locale.ROOT,
-                    "SQL took %d ms or more %d time(s) of %d (p99 %d ms): %s", slowMillis, slow, s.count(), p99Millis, sql))
+                    "SQL took %d ms or more %d time(s) of %d in the last %d s (p99 %d ms): %s", slowMillis, w.slow(),
+                    w.count(), windowMillis / 1000, p99Millis, sql))
+                    .subject(s.sql)
+                    .window(Duration.ofMillis(windowMillis))
                     .evidence("sql", s.sql)
-                    .evidence("executions", s.count())
-                    .evidence("slowExecutions", slow)
-                    .evidence("errors", s.errors())
-                    .evidence("p50Ms", millis(latency.get("p50Micros")))
-                    .evidence("p95Ms", millis(latency.get("p95Micros")))
+                    .evidence("executions", w.count())
+                    .evidence("slowExecutions", w.slow())
+                    .evidence("errors", w.errors())
+                    .evidence("p50Ms", h.getValueAtPercentile(50) / 1000)
+                    .evidence("p95Ms", h.getValueAtPercentile(95) / 1000)
                     .evidence("p99Ms", p99Millis)
-                    .evidence("maxMs", millis(latency.get("maxMicros")))
-                    .evidence("thresholdMs", slowMillis);
+                    .evidence("maxMs", h.getMaxValue() / 1000)
+                    .evidence("thresholdMs", slowMillis)
+                    .evidence("windowSeconds", windowMillis / 1000.0)
+                    .evidence("executionsSinceStart", s.count())
+                    .evidence("slowExecutionsSinceStart", s.slow());
             List<Map<String, Object>> slowest = new ArrayList<>();
             for (StatementStats.SlowSample sample : samples) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -70,9 +81,5 @@ public final class SlowQueryRule implements Rule {
                     .advice("Set a statement timeout (Statement.setQueryTimeout or the driver's socket/statement timeout) so a slow query cannot hold a pooled connection indefinitely.");
             out.add(f);
         }
-    }
-
-    static long millis(Object micros) {
-        return micros instanceof Number n ? n.longValue() / 1000 : 0;
     }
 }

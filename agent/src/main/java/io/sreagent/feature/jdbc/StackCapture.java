@@ -47,19 +47,45 @@ public final class StackCapture {
     }
 
     private final StackSites sites;
+    /** As configured, or {@code ALWAYS} once escalated. Changed by the evaluation thread only. */
     private volatile Mode mode;
+    /** A pool is short of connections: every acquisition's stack, so its holders are named (sampled mode only). */
+    private volatile boolean underPressure;
+    /** What {@link #due} reads, one volatile read per acquisition as before: the mode, or ALWAYS under pressure. */
+    private volatile Mode effective;
     private final int sampleEvery;
 
     public StackCapture(StackSites sites, Mode mode, int sampleEvery) {
         this.sites = sites;
         this.mode = mode;
+        this.effective = mode;
         this.sampleEvery = sampleEvery;
     }
 
     /** Whether this call should have its stack captured under the current mode. */
     public boolean due() {
-        Mode m = mode;
+        Mode m = effective;
         return m == Mode.ALWAYS || (m == Mode.SAMPLED && ThreadLocalRandom.current().nextInt(sampleEvery) == 0);
+    }
+
+    /**
+     * Every acquisition's stack while a pool is under pressure, sampling again once it is over. Set at
+     * each evaluation; returns whether that changed what is captured.
+     */
+    public boolean pressure(boolean on) {
+        boolean was = underPressure;
+        underPressure = on;
+        effective = on && mode == Mode.SAMPLED ? Mode.ALWAYS : mode;
+        return was != on && mode == Mode.SAMPLED;
+    }
+
+    public boolean underPressure() {
+        return underPressure;
+    }
+
+    /** The first application frame of any stack (another thread's, say), or null. */
+    public Site siteOf(StackTraceElement[] frames) {
+        return sites.siteOf(frames);
     }
 
     /**
@@ -69,6 +95,7 @@ public final class StackCapture {
     public boolean escalate() {
         if (mode == Mode.SAMPLED) {
             mode = Mode.ALWAYS;
+            effective = Mode.ALWAYS;
             return true;
         }
         return false;

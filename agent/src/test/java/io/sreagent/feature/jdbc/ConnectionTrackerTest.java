@@ -128,12 +128,15 @@ class ConnectionTrackerTest {
         t.acquired(kept.get(3), "pool", 500, "w", new StackCapture.Origin(other, new StackTraceElement[0]));
         kept.add(new Object());
         t.acquired(kept.get(4), "other-pool", 0, "w", ORIGIN);
-        List<ConnectionTracker.Holders> h = t.holders("pool", 1_000, 3);
+        List<ConnectionTracker.Holders> h = t.holders("pool", 1_000, 3, 2);
         assertEquals(2, h.size());
         assertEquals(SITE, h.get(0).site());
         assertEquals(3, h.get(0).count());
         assertEquals(1_000, h.get(0).oldestAgeMillis());
         assertEquals(other, h.get(1).site());
+        assertEquals(2, h.get(0).longest().size(), "the two longest holders of the site");
+        assertEquals(1_000, h.get(0).longest().get(0).heldMillis());
+        assertEquals(Thread.currentThread(), h.get(0).longest().get(0).owner(), "in this thread's slots: its owner is known");
     }
 
     /** An application type with a hostile equals: the tracker must compare identities. */
