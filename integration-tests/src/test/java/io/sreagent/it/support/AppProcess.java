@@ -129,7 +129,12 @@ public final class AppProcess implements AutoCloseable {
                 pb.environment().putAll(env);
                 AppProcess app = new AppProcess(pb.start(), dir, out, err, java);
                 if (waitForPort) {
-                    app.awaitPort();
+                    try {
+                        app.awaitPort();
+                    } catch (RuntimeException | AssertionError e) {
+                        app.close(); // a JVM that never listened must not outlive its test
+                        throw e;
+                    }
                 }
                 return app;
             } catch (IOException e) {
