@@ -4,6 +4,7 @@ import com.example.shop.scenario.AsyncScenario;
 import com.example.shop.scenario.ColdStartScenario;
 import com.example.shop.scenario.ContentionScenario;
 import com.example.shop.scenario.CpuBurnScenario;
+import com.example.shop.scenario.CustomerOrdersScenario;
 import com.example.shop.scenario.DeadlockScenario;
 import com.example.shop.scenario.ErrorScenario;
 import com.example.shop.scenario.ExhaustPoolScenario;
@@ -74,6 +75,12 @@ final class Routes {
                 new Route("/exhaust-pool", new ExhaustPoolScenario(context.dataSource())),
                 new Route("/slow-query", new SlowQueryScenario(context.dataSource())),
                 new Route("/phased-query", new PhasedQueryScenario(context.dataSource())),
+                new Route("/customer-orders/per-customer",
+                        new CustomerOrdersScenario(context.dataSource(), CustomerOrdersScenario.Mode.PER_CUSTOMER)),
+                new Route("/customer-orders/join",
+                        new CustomerOrdersScenario(context.dataSource(), CustomerOrdersScenario.Mode.JOIN)),
+                new Route("/customer-orders/batch",
+                        new CustomerOrdersScenario(context.dataSource(), CustomerOrdersScenario.Mode.BATCH)),
                 new Route("/redis/*", new RedisScenario()),
                 new Route("/leak-threads", new LeakThreadsScenario()),
                 new Route("/leak-timer", new LeakTimerScenario()),

@@ -102,6 +102,7 @@ public final class HttpHooks {
                     thrown != null && status < 500 ? 500 : status, thrown, async, nanos);
             try {
                 r.inbound(request);
+                JdbcHooks.requestEnded(request);
             } finally {
                 request.forgetThrown();
             }

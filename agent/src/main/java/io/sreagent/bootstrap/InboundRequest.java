@@ -32,6 +32,22 @@ public final class InboundRequest {
     /** The statement this request spent most time in, one execution (as reports show it). */
     String topStatement;
     long topStatementNanos;
+    /**
+     * The statement shapes this request ran and how often (for n-plus-one), the first
+     * {@link #SHAPES_KEPT} of them: shapes are compared by identity, as the JDBC receiver hands out one
+     * string per shape, so counting an execution is a short scan and never allocates.
+     */
+    static final int SHAPES_KEPT = 8;
+    private final String[] shapes = new String[SHAPES_KEPT];
+    private final int[] shapeExecutions = new int[SHAPES_KEPT];
+    private final long[] shapeNanos = new long[SHAPES_KEPT];
+    /** Where the shape's executions came from, captured once it ran often enough (opaque here). */
+    private final Object[] shapeOrigins = new Object[SHAPES_KEPT];
+    private int shapesUsed;
+    private int lastShape;
+    /** The route as reports name it, set by the HTTP receiver once the request ended. */
+    private String routeMethod;
+    private String route;
     // What the advice saw when the request ended.
     String server;
     String method;
@@ -62,6 +78,9 @@ public final class InboundRequest {
         topHostNanos = 0;
         topStatement = null;
         topStatementNanos = 0;
+        shapesUsed = 0;
+        routeMethod = null;
+        route = null;
         active = true;
     }
 
@@ -109,6 +128,39 @@ public final class InboundRequest {
             topStatement = statement;
             topStatementNanos = nanos;
         }
+    }
+
+    /**
+     * On the owner thread: one more execution of {@code statement}, taking {@code nanos}. Returns how many
+     * times the request has run it, or 0 when it is not counted (no request, or {@link #SHAPES_KEPT} other
+     * shapes came first).
+     */
+    int countExecution(String statement, long nanos) {
+        if (!active || statement == null) {
+            return 0;
+        }
+        for (int i = 0; i < shapesUsed; i++) {
+            if (shapes[i] == statement) {
+                lastShape = i;
+                shapeNanos[i] += nanos;
+                return ++shapeExecutions[i];
+            }
+        }
+        if (shapesUsed == SHAPES_KEPT) {
+            return 0;
+        }
+        int i = shapesUsed++;
+        shapes[i] = statement;
+        shapeExecutions[i] = 1;
+        shapeNanos[i] = nanos;
+        shapeOrigins[i] = null;
+        lastShape = i;
+        return 1;
+    }
+
+    /** On the owner thread, right after {@link #countExecution}: where that statement's executions come from. */
+    void originOfLastCounted(Object origin) {
+        shapeOrigins[lastShape] = origin;
     }
 
     /** On the owner thread. */
@@ -212,6 +264,44 @@ public final class InboundRequest {
 
     public long redisCalls() {
         return redisCalls + asyncRedisCalls.get();
+    }
+
+    /** Statement shapes counted for this request (see {@link #countExecution}). */
+    public int shapesCounted() {
+        return shapesUsed;
+    }
+
+    /** The {@code i}-th shape counted, as the JDBC receiver returned it. */
+    public String shape(int i) {
+        return shapes[i];
+    }
+
+    public int shapeExecutions(int i) {
+        return shapeExecutions[i];
+    }
+
+    public long shapeNanos(int i) {
+        return shapeNanos[i];
+    }
+
+    /** Where the shape's executions came from, or null when it was not captured. */
+    public Object shapeOrigin(int i) {
+        return shapeOrigins[i];
+    }
+
+    /** The HTTP receiver names the request's route once it ended, for whoever reads the request after it. */
+    public void routed(String method, String route) {
+        this.routeMethod = method;
+        this.route = route;
+    }
+
+    /** The method as reports name it, or null before the HTTP receiver saw the request. */
+    public String routeMethod() {
+        return routeMethod;
+    }
+
+    public String route() {
+        return route;
     }
 
     /** The outbound host the request waited on longest, or null. */

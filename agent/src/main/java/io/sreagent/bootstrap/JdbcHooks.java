@@ -41,14 +41,33 @@ public final class JdbcHooks {
          * Returns the statement as reports show it (literals removed unless redaction is off), or null.
          */
         String executed(Object statement, String sql, Throwable error, long nanos);
+
+        /**
+         * The current request has just run {@code statement} for the n-plus-one threshold's time: where
+         * the executions come from (an opaque capture the receiver reads back in {@link #repeated}), or
+         * null when it is not captured this time.
+         */
+        Object repeatOrigin(String statement);
+
+        /** A request ended that ran some statement at least the n-plus-one threshold's number of times. */
+        void repeated(InboundRequest request);
     }
 
     private static volatile Receiver receiver;
+    /** Executions of one statement shape within one request that make an n-plus-one. */
+    private static volatile int repeatThreshold = Integer.MAX_VALUE;
 
     private JdbcHooks() {
     }
 
+    /** Installs a receiver that is not told of repeated statements. */
     public static void install(Receiver r) {
+        install(r, Integer.MAX_VALUE);
+    }
+
+    /** {@code repeatThreshold}: executions of one statement within one request that the receiver is told of. */
+    public static void install(Receiver r, int repeatThreshold) {
+        JdbcHooks.repeatThreshold = repeatThreshold;
         receiver = r;
     }
 
@@ -120,8 +139,28 @@ public final class JdbcHooks {
             c.request.addDb(elapsed);
             Receiver r = receiver;
             if (r != null) {
-                c.request.noteStatement(r.executed(statement, sqlArgument instanceof String ? (String) sqlArgument : null,
-                        error, elapsed), elapsed);
+                String shape = r.executed(statement, sqlArgument instanceof String ? (String) sqlArgument : null,
+                        error, elapsed);
+                InboundRequest request = c.request;
+                request.noteStatement(shape, elapsed);
+                if (request.countExecution(shape, elapsed) == repeatThreshold) {
+                    request.originOfLastCounted(r.repeatOrigin(shape)); // inside the loop that repeats it
+                }
+            }
+        }
+    }
+
+    /** After the HTTP receiver recorded {@code request}: the receiver hears of it if it repeated a statement. */
+    static void requestEnded(InboundRequest request) {
+        Receiver r = receiver;
+        if (r == null) {
+            return;
+        }
+        int threshold = repeatThreshold;
+        for (int i = 0; i < request.shapesCounted(); i++) {
+            if (request.shapeExecutions(i) >= threshold) {
+                r.repeated(request);
+                return;
             }
         }
     }

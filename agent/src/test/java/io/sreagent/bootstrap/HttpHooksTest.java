@@ -23,6 +23,7 @@ class HttpHooksTest {
     private final HttpHooks.Receiver listener = new HttpHooks.Receiver() {
         @Override
         public void inbound(InboundRequest request) {
+            request.routed(request.method(), request.path());
             seen.add("in " + request.method() + " " + request.path() + " " + request.status() + " top=" + request.topHost());
             times.add(new long[] {request.nanos(), request.dbNanos(), request.dbCalls(), request.httpNanos(),
                     request.httpCalls()});
@@ -65,6 +66,20 @@ class HttpHooksTest {
             statementNanos.add(nanos);
             return sql;
         }
+
+        @Override
+        public Object repeatOrigin(String statement) {
+            seen.add("origin of " + statement + " after " + statementNanos.size() + " executions");
+            return "origin";
+        }
+
+        @Override
+        public void repeated(InboundRequest request) {
+            for (int i = 0; i < request.shapesCounted(); i++) {
+                seen.add("repeated " + request.route() + " " + request.shape(i) + " x" + request.shapeExecutions(i)
+                        + " " + request.shapeOrigin(i));
+            }
+        }
     };
 
     @BeforeEach
@@ -81,9 +96,57 @@ class HttpHooksTest {
 
     /** A statement executed on this thread through the JDBC hooks, as if it began {@code agoNanos} ago. */
     private void execute(long agoNanos) {
+        execute(agoNanos, "SELECT 1");
+    }
+
+    private void execute(long agoNanos, String sql) {
         RequestContext c = JdbcHooks.executeEnter();
         c.jdbcStart[JdbcHooks.EXECUTE] -= agoNanos;
-        JdbcHooks.executeExit(c, "statement", "SELECT 1", null);
+        JdbcHooks.executeExit(c, "statement", sql, null);
+    }
+
+    @Test
+    void aStatementRepeatedWithinARequestIsCountedAndItsOriginTakenOnceAtTheThreshold() {
+        JdbcHooks.install(statements, 10);
+        long a = HttpHooks.inboundEnter();
+        execute(0, "SELECT list");
+        for (int i = 0; i < 12; i++) {
+            execute(1_000, "SELECT row");
+        }
+        HttpHooks.inboundRecord(HttpHooks.inboundLeave(a), "s", "GET", "/n", null, 200, null, false, true);
+        assertEquals(List.of("origin of SELECT row after 11 executions", "in GET /n 200 top=null", "repeated /n SELECT list x1 null",
+                "repeated /n SELECT row x12 origin"), seen);
+
+        seen.clear();
+        long b = HttpHooks.inboundEnter();
+        for (int i = 0; i < 9; i++) {
+            execute(1_000, "SELECT row");
+        }
+        execute(0, "SELECT other"); // nor do two shapes add up
+        HttpHooks.inboundRecord(HttpHooks.inboundLeave(b), "s", "GET", "/n", null, 200, null, false, true);
+        assertEquals(List.of("in GET /n 200 top=null"), seen, "nine executions are below the threshold");
+
+        seen.clear();
+        for (int i = 0; i < 20; i++) {
+            execute(1_000, "SELECT row"); // outside any request
+        }
+        assertEquals(List.of(), seen);
+    }
+
+    @Test
+    void shapesPastTheKeptOnesAreNotCounted() {
+        JdbcHooks.install(statements, 2);
+        long a = HttpHooks.inboundEnter();
+        String[] shapes = new String[InboundRequest.SHAPES_KEPT + 1];
+        for (int s = 0; s < shapes.length; s++) {
+            shapes[s] = ("SELECT " + s).intern();
+            execute(0, shapes[s]);
+            execute(0, shapes[s]);
+        }
+        HttpHooks.inboundRecord(HttpHooks.inboundLeave(a), "s", "GET", "/many", null, 200, null, false, true);
+        assertEquals(InboundRequest.SHAPES_KEPT, RequestContext.current().request.shapesCounted());
+        assertEquals(InboundRequest.SHAPES_KEPT, seen.stream().filter(e -> e.startsWith("origin of")).count(), seen.toString());
+        assertFalse(seen.stream().anyMatch(e -> e.startsWith("origin of " + shapes[InboundRequest.SHAPES_KEPT] + " ")), seen.toString());
     }
 
     /** One blocking outbound call made on this thread through the HTTP hooks. */

@@ -33,6 +33,15 @@ class JdbcHooksTest {
             seen.add("executed " + statement + " " + sql + " " + (error != null));
             return "shape of " + sql;
         }
+
+        @Override
+        public Object repeatOrigin(String statement) {
+            return null;
+        }
+
+        @Override
+        public void repeated(InboundRequest request) {
+        }
     };
 
     @AfterEach

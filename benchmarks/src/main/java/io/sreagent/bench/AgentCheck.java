@@ -38,7 +38,7 @@ public final class AgentCheck {
     }
 
     /** Read from the command line: the agent's own system property is set later, on its thread. */
-    private static boolean withAgent() {
+    static boolean withAgent() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(a -> a.startsWith("-javaagent:"));
     }
 

@@ -18,7 +18,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** A trivial prepared executeQuery on in-memory H2: the statement timing the agent adds to every execution. */
+/**
+ * A trivial prepared executeQuery on in-memory H2: the statement timing the agent adds to every execution,
+ * outside any request ({@code executeQuery}) and inside one inbound request opened through the agent's HTTP
+ * hooks ({@code executeQueryInRequest}), where each execution is also counted per shape for n-plus-one.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -48,6 +52,31 @@ public abstract class H2ExecuteBenchmark {
             rs.next();
             return rs.getInt(1);
         }
+    }
+
+    /** One request open on the benchmark thread for the whole run, as a servlet filter would open it. */
+    @State(Scope.Thread)
+    public static class InRequest {
+        private long start;
+
+        @Setup
+        public void open() throws ReflectiveOperationException {
+            if (AgentCheck.withAgent()) {
+                start = (long) Class.forName("io.sreagent.bootstrap.HttpHooks").getMethod("inboundEnter").invoke(null);
+            }
+        }
+
+        @TearDown
+        public void close() throws ReflectiveOperationException {
+            if (AgentCheck.withAgent()) {
+                Class.forName("io.sreagent.bootstrap.HttpHooks").getMethod("inboundLeave", long.class).invoke(null, start);
+            }
+        }
+    }
+
+    @Benchmark
+    public int executeQueryInRequest(InRequest request) throws SQLException {
+        return executeQuery();
     }
 
     @Fork(1)

@@ -71,6 +71,7 @@ public final class HttpReceiver implements HttpHooks.Receiver {
         String m = method(request.method());
         String route = request.template() != null ? request.template() : RouteNormalizer.normalize(request.path());
         EndpointStats stats = endpoint(request.server(), m, route);
+        request.routed(m, stats.route()); // for the JDBC receiver's n-plus-one, which reads the request next
         if (request.async()) {
             stats.recordAsync();
             return;

@@ -20,15 +20,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JDBC: connection leaks, pool exhaustion and slow statements, from advice on the JDBC interfaces'
+ * JDBC: connection leaks, pool exhaustion, slow statements and statements repeated within a request, from advice on the JDBC interfaces'
  * implementations (drivers, pools, the application's own data sources).
  */
 public final class JdbcFeature implements Feature {
     private static final int STATEMENTS_IN_METRICS = 20;
+    /** Route and statement pairs followed for n-plus-one; requests of more are counted as dropped. */
+    private static final int REPEATS_TRACKED = 200;
 
     private ConnectionTracker tracker;
     private Pools pools;
     private StatementStats statements;
+    private RepeatedStatements repeats;
     private StackCapture capture;
     private JdbcReceiver receiver;
     private PoolExhaustionRule poolExhaustion;
@@ -71,14 +74,17 @@ public final class JdbcFeature implements Feature {
         capture = new StackCapture(context.sites(), StackCapture.Mode.parse(config.get(JdbcOptions.STACK)),
                 config.get(JdbcOptions.STACK_SAMPLE));
         events = JdbcEvents.available();
-        receiver = new JdbcReceiver(tracker, pools, statements, capture, slowMillis * 1_000_000L,
-                config.get(JdbcOptions.REDACT), events);
+        repeats = new RepeatedStatements(REPEATS_TRACKED, window.toMillis());
+        int repeatThreshold = config.get(JdbcOptions.N_PLUS_ONE);
+        receiver = new JdbcReceiver(tracker, pools, statements, repeats, repeatThreshold, capture,
+                slowMillis * 1_000_000L, config.get(JdbcOptions.REDACT), events);
         poolExhaustion = new PoolExhaustionRule(pools, tracker, statements, capture, busyMillis,
                 config.get(JdbcOptions.POOL_WAIT).toMillis(), leakThresholdMillis);
         rules = List.of(
                 new ConnectionLeakRule(tracker, leakThresholdMillis, config.get(JdbcOptions.LEAK_ALLOW)),
                 poolExhaustion,
-                new SlowQueryRule(statements, slowMillis));
+                new SlowQueryRule(statements, slowMillis),
+                new NPlusOneRule(repeats, repeatThreshold));
         receiver.install();
     }
 
@@ -128,6 +134,7 @@ public final class JdbcFeature implements Feature {
                     : "no JDBC pool under pressure: sampling acquisition stacks again");
         }
         statements.tick(nowMillis);
+        repeats.tick(nowMillis);
         escalateWhenSitesAreMissing(nowMillis);
     }
 
@@ -158,6 +165,7 @@ public final class JdbcFeature implements Feature {
         statementMetrics.put("preparedTracked", receiver.preparedTracked());
         statementMetrics.put("preparedDropped", receiver.preparedDropped());
         jdbc.put("statements", statementMetrics);
+        jdbc.put("nPlusOne", repeats.metrics(nowMillis, STATEMENTS_IN_METRICS));
         jdbc.put("internalErrors", receiver.internalErrors());
         metrics.put("jdbc", jdbc);
     }

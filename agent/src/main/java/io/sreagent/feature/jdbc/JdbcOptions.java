@@ -5,7 +5,7 @@ import io.sreagent.config.Option;
 import java.time.Duration;
 import java.util.List;
 
-/** The keys of connection-leak, pool-exhaustion and slow-query (slow-query and pool-exhaustion also read the core `window`). */
+/** The keys of connection-leak, pool-exhaustion, slow-query and n-plus-one (all but connection-leak also read the core `window`). */
 final class JdbcOptions {
     static final Option<Duration> LEAK_THRESHOLD = Option.duration("jdbc.leak.threshold", "30s",
             "a connection held this long without `close()` is a suspected leak");
@@ -31,8 +31,11 @@ final class JdbcOptions {
     static final Option<Duration> POOL_WINDOW = Option.durationOrOff("jdbc.pool.window", "off",
             "window over which pool timeouts, waits and use are judged; `off`: the core `window` (statements always use `window`)");
 
+    static final Option<Integer> N_PLUS_ONE = Option.integer("jdbc.n-plus-one", "10", 2, 1_000_000,
+            "executions of one statement shape within one HTTP request that make it an n-plus-one (a batch counts once)");
+
     static final List<Option<?>> ALL = List.of(LEAK_THRESHOLD, LEAK_ALLOW, TRACK_MAX, STACK, STACK_SAMPLE, SLOW,
-            STATEMENTS_MAX, REDACT, POOL_WAIT, POOL_BUSY, POOL_WINDOW);
+            STATEMENTS_MAX, REDACT, POOL_WAIT, POOL_BUSY, POOL_WINDOW, N_PLUS_ONE);
 
     private JdbcOptions() {
     }

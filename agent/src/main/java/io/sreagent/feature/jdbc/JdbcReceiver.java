@@ -1,5 +1,6 @@
 package io.sreagent.feature.jdbc;
 
+import io.sreagent.bootstrap.InboundRequest;
 import io.sreagent.bootstrap.JdbcHooks;
 import io.sreagent.bootstrap.RequestContext;
 import io.sreagent.support.WeakIdentityMap;
@@ -20,6 +21,8 @@ final class JdbcReceiver implements JdbcHooks.Receiver {
     private final ConnectionTracker tracker;
     private final Pools pools;
     private final StatementStats statements;
+    private final RepeatedStatements repeats;
+    private final int repeatThreshold;
     private final StackCapture capture;
     private final long slowNanos;
     private final boolean redact;
@@ -32,11 +35,13 @@ final class JdbcReceiver implements JdbcHooks.Receiver {
     private final long wallAtBaseMillis = System.currentTimeMillis();
     private final long baseNanos = System.nanoTime();
 
-    JdbcReceiver(ConnectionTracker tracker, Pools pools, StatementStats statements, StackCapture capture,
-                 long slowNanos, boolean redact, boolean events) {
+    JdbcReceiver(ConnectionTracker tracker, Pools pools, StatementStats statements, RepeatedStatements repeats,
+                 int repeatThreshold, StackCapture capture, long slowNanos, boolean redact, boolean events) {
         this.tracker = tracker;
         this.pools = pools;
         this.statements = statements;
+        this.repeats = repeats;
+        this.repeatThreshold = repeatThreshold;
         this.capture = capture;
         this.slowNanos = slowNanos;
         this.redact = redact;
@@ -52,7 +57,7 @@ final class JdbcReceiver implements JdbcHooks.Receiver {
             throw new IllegalStateException("the JDBC hooks were loaded from " + JdbcHooks.class.getClassLoader()
                     + ", not the bootstrap class path: woven code would not reach this agent");
         }
-        JdbcHooks.install(this);
+        JdbcHooks.install(this, repeatThreshold);
     }
 
     void uninstall() {
@@ -120,6 +125,41 @@ final class JdbcReceiver implements JdbcHooks.Receiver {
         } catch (Throwable t) {
             internalErrors.increment();
             return null;
+        }
+    }
+
+    /** A few stacks per shape and evaluation interval: each is a walk, and one line repeats the same way every time. */
+    @Override
+    public Object repeatOrigin(String statement) {
+        try {
+            StatementStats.Stat stat = statements.existing(statement);
+            return stat != null && stat.takeRepeatCapture() ? capture.capture() : null;
+        } catch (Throwable t) {
+            internalErrors.increment();
+            return null;
+        }
+    }
+
+    @Override
+    public void repeated(InboundRequest request) {
+        try {
+            if (request.route() == null) {
+                return; // the HTTP receiver did not name it (an asynchronous request)
+            }
+            long now = System.currentTimeMillis();
+            for (int i = 0; i < request.shapesCounted(); i++) {
+                String sql = request.shape(i);
+                if (request.shapeExecutions(i) < repeatThreshold || sql == StatementStats.OTHER
+                        || sql == StatementStats.UNKNOWN) {
+                    continue; // the shared buckets are many statements, not one repeated
+                }
+                StackCapture.Origin origin = (StackCapture.Origin) request.shapeOrigin(i);
+                repeats.record(request.routeMethod(), request.route(), sql, request.shapeExecutions(i),
+                        request.shapeNanos(i), request.nanos(), now, origin == null ? null : origin.site(),
+                        origin == null || origin.site() == null ? null : origin.stack());
+            }
+        } catch (Throwable t) {
+            internalErrors.increment();
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -24,6 +25,7 @@ public final class StatementStats {
     public static final String OTHER = "(other statements)";
     public static final String UNKNOWN = "(statement prepared before the agent started)";
     static final int SLOW_SAMPLES_KEPT = 5;
+    static final int REPEAT_CAPTURES_PER_INTERVAL = 4;
 
     /** One slow execution. */
     public record SlowSample(long atMillis, long durationMillis, String thread, Site site, List<String> stack) {
@@ -53,6 +55,8 @@ public final class StatementStats {
         final LongAdder slow = new LongAdder();
         /** errors, slow: their increase per evaluation interval. */
         private final CounterWindow recent = new CounterWindow(2);
+        /** Stacks left to capture for n-plus-one in this evaluation interval (refilled at each tick). */
+        private final AtomicInteger repeatCaptures = new AtomicInteger(REPEAT_CAPTURES_PER_INTERVAL);
         private final ArrayDeque<SlowSample> samples = new ArrayDeque<>();
 
         Stat(String sql) {
@@ -90,8 +94,14 @@ public final class StatementStats {
             return out;
         }
 
+        /** Whether the n-plus-one site of this shape may be captured now (a few times per interval). */
+        boolean takeRepeatCapture() {
+            return repeatCaptures.get() > 0 && repeatCaptures.getAndDecrement() > 0;
+        }
+
         /** Closes the interval since the previous tick; intervals older than {@code keepMillis} are forgotten. */
         void tick(long nowMillis, long keepMillis) {
+            repeatCaptures.set(REPEAT_CAPTURES_PER_INTERVAL);
             micros.tick(nowMillis, keepMillis);
             recent.tick(nowMillis, keepMillis, errors.sum(), slow.sum());
         }
@@ -151,6 +161,11 @@ public final class StatementStats {
             return stats.computeIfAbsent(OTHER, Stat::new);
         }
         return stats.computeIfAbsent(sql, Stat::new);
+    }
+
+    /** The figures of a shape already seen, or null: never adds one. */
+    public Stat existing(String sql) {
+        return stats.get(sql);
     }
 
     /** Records one execution; slow ones are added with {@link #recordSlow}. */

@@ -350,6 +350,52 @@ class JdbcRulesTest {
         return new PoolStats.Snapshot(at, inUse, 10, 0);
     }
 
+    @Test
+    void aStatementRunOncePerRowInSeveralRequestsIsAnNPlusOne() {
+        RepeatedStatements repeats = new RepeatedStatements(10, WINDOW);
+        NPlusOneRule rule = new NPlusOneRule(repeats, 10);
+        String sql = "SELECT id, status FROM orders WHERE customer_id = ?";
+        repeats.record("GET", "/customers", sql, 20, 10_000_000, 40_000_000, 1_000, SITE, List.of("a", "b"));
+        repeats.record("GET", "/customers", sql, 20, 10_000_000, 40_000_000, 2_000, null, null);
+        repeats.tick(10_000);
+        assertTrue(evaluate(rule, 10_000).isEmpty(), "two requests are not yet a pattern of the route");
+
+        repeats.record("GET", "/customers", sql, 30, 20_000_000, 40_000_000, 11_000, SITE, List.of("a", "b"));
+        repeats.tick(20_000);
+        Finding f = evaluate(rule, 20_000).get(0);
+        assertEquals("n-plus-one", f.id());
+        assertEquals("warning", f.severity().label());
+        assertEquals(SITE, f.site());
+        assertEquals(List.of("a", "b"), f.stack());
+        assertEquals("GET /customers " + sql, f.subject());
+        assertEquals(3L, f.evidence().get("requestsAffected"));
+        assertEquals(20, f.evidence().get("executionsPerRequestP50"));
+        assertEquals(30, f.evidence().get("executionsPerRequestMax"));
+        assertEquals(70L, f.evidence().get("executions"));
+        assertEquals(13.3, f.evidence().get("dbMsPerRequest"));
+        assertEquals(33.3, f.evidence().get("shareOfRequestPercent"));
+        assertEquals(Map.of(SITE.toString(), 2L), f.evidence().get("sites"));
+        assertTrue(f.advice().get(0).contains("WHERE customer_id IN (?, ?, ...)"), f.advice().toString());
+
+        repeats.tick(20_000 + WINDOW);
+        assertTrue(evaluate(rule, 20_000 + WINDOW).isEmpty(), "requests older than the window are not judged");
+    }
+
+    @Test
+    void repeatedWritesAreAdvisedToBatchAndPairsAreBounded() {
+        RepeatedStatements repeats = new RepeatedStatements(1, WINDOW);
+        String insert = "INSERT INTO audit (order_id, note) VALUES (?, ?)";
+        for (int i = 0; i < 3; i++) {
+            repeats.record("POST", "/orders", insert, 15, 1_000_000, 2_000_000, 1_000 + i, null, null);
+        }
+        repeats.record("GET", "/other", "SELECT 1", 15, 1, 1, 1_000, null, null);
+        assertEquals(1L, repeats.dropped());
+        repeats.tick(10_000);
+        Finding f = evaluate(new NPlusOneRule(repeats, 10), 10_000).get(0);
+        assertNull(f.site());
+        assertTrue(f.advice().get(0).contains("executeBatch"), f.advice().toString());
+    }
+
     /** One slow execution as the receiver files it: timed, then sampled. */
     private static void slow(StatementStats stats, StatementStats.Stat s, long atMillis, long millis) {
         stats.record(s, millis * 1_000_000L, false);
