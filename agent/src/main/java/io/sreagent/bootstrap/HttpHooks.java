@@ -68,8 +68,9 @@ public final class HttpHooks {
         if (c.inboundDepth++ != 0 || receiver == null) {
             return 0L;
         }
-        c.request.begin();
-        return System.nanoTime();
+        long start = System.nanoTime();
+        c.request.begin(start);
+        return start;
     }
 
     /** Returns the outermost request's duration, or -1 for a nested entry. */

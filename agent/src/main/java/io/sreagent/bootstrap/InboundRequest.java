@@ -12,6 +12,17 @@ public final class InboundRequest {
     /** Changes with every request so that late asynchronous completions do not land on the next one. */
     private volatile long generation;
     private volatile boolean active;
+    /** The thread this record belongs to, set at its first request, when it joins {@link InFlightRequests}. */
+    private Thread owner;
+    /** System.nanoTime() at the start of the current request, for the slow-request sampler. */
+    private volatile long startNanos;
+    /**
+     * Written by the slow-request sampler only, read by the owner when the request ends: where the
+     * request was at the latest sample, and how many samples it had, for request {@link #sampledGeneration}.
+     */
+    private volatile Object sampledOrigin;
+    private volatile int samples;
+    private volatile long sampledGeneration = -1;
     // Plain fields: written and read only by the owner thread (package-private: tests fill a request in directly).
     long dbNanos;
     long dbCalls;
@@ -61,7 +72,12 @@ public final class InboundRequest {
     InboundRequest() {
     }
 
-    void begin() {
+    void begin(long startNanos) {
+        if (owner == null) {
+            owner = Thread.currentThread();
+            InFlightRequests.register(this);
+        }
+        this.startNanos = startNanos;
         generation++;
         dbNanos = 0;
         dbCalls = 0;
@@ -106,12 +122,47 @@ public final class InboundRequest {
         thrown = null;
     }
 
-    long generation() {
+    /** Changes at every request of this thread (read by the slow-request sampler before and after it looks). */
+    public long generation() {
         return generation;
     }
 
-    boolean active() {
+    /** Whether the thread is serving a request now. */
+    public boolean active() {
         return active;
+    }
+
+    /** The thread that serves this record's requests. */
+    public Thread owner() {
+        return owner;
+    }
+
+    /** When the current (or last) request began, System.nanoTime(). */
+    public long startNanos() {
+        return startNanos;
+    }
+
+    /**
+     * The slow-request sampler (one thread) saw request {@code gen} at {@code origin}; ignored once the
+     * thread has moved on to another request.
+     */
+    public void sampled(long gen, Object origin) {
+        if (generation != gen || !active) {
+            return;
+        }
+        samples = sampledGeneration == gen ? samples + 1 : 1;
+        sampledOrigin = origin;
+        sampledGeneration = gen; // last: the owner reads it first
+    }
+
+    /** On the owner thread once the request ended: where its latest sample saw it, or null when it was never sampled. */
+    public Object sampledOrigin() {
+        return sampledGeneration == generation ? sampledOrigin : null;
+    }
+
+    /** How many times the sampler saw this request (0 when never). */
+    public int samples() {
+        return sampledGeneration == generation ? samples : 0;
     }
 
     /** On the owner thread. */

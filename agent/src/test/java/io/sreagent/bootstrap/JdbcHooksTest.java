@@ -107,7 +107,7 @@ class JdbcHooksTest {
     void aRequestKnowsItsDatabaseTimeAndTheStatementItWaitedOnLongest() {
         JdbcHooks.install(listener);
         InboundRequest request = RequestContext.current().request;
-        request.begin();
+        request.begin(System.nanoTime());
         try {
             RequestContext slow = JdbcHooks.executeEnter();
             slow.jdbcStart[JdbcHooks.EXECUTE] -= 5_000_000_000L; // as if it began 5 s ago
@@ -119,7 +119,7 @@ class JdbcHooksTest {
         } finally {
             request.end();
         }
-        request.begin();
+        request.begin(System.nanoTime());
         assertEquals(null, request.topStatement(), "a new request starts with none");
         request.end();
     }

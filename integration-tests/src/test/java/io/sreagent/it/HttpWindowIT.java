@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongFunction;
 
+import static io.sreagent.it.http.HttpReports.assertSite;
 import static io.sreagent.it.http.HttpReports.finding;
 import static io.sreagent.it.http.HttpReports.hasFinding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * driving four routes at once: one slow for its first 30 s then fast (no warning at the end), one fast
  * then slow for its last 30 s (flagged with the window's numbers), a healthy route with a cold first
  * render (never flagged), and a quiet route where every request takes 2 s (flagged by its median).
+ * Both flagged routes name the line their requests sleep at, found by the slow-request sampler.
  */
 class HttpWindowIT {
     private static final long RUN_MILLIS = 210_000;
@@ -68,10 +70,17 @@ class HttpWindowIT {
             assertTrue(e.path("p99Ms").asDouble() >= 1490, late.toString());
             assertTrue(e.path("requests").asLong() >= 20, late.toString());
             assertEquals(120, late.path("windowSeconds").asLong(), late.toString());
+            // the slow-request sampler caught the slow requests in the handler's own sleep: that line is the site
+            assertSite(late, "PhaseScenario", "doGet", "phase-site");
+            assertTrue(e.path("slowRequestSamples").asLong() >= 40,
+                    "20 or more 1.5 s requests, each seen about 4 times past 500 ms: " + late);
+            assertEquals(1, e.path("slowRequestSites").size(), late.toString());
+            assertTrue(late.path("stack").toString().contains("Thread.sleep"), late.toString());
 
             JsonNode always = finding(report, "slow-endpoint", "route", "/phase/always");
             assertTrue(always.path("evidence").path("p50Ms").asDouble() >= 1990, always.toString());
             assertTrue(always.path("evidence").path("requests").asLong() >= 5, always.toString());
+            assertSite(always, "PhaseScenario", "doGet", "phase-site");
 
             // Slow 3 minutes ago, fast since: at most the finding log's recovered info.
             for (String route : List.of("/phase/early", "/cold-start")) {

@@ -41,6 +41,8 @@ public final class EndpointStats {
     private final Tally<String> hostNanos = new Tally<>(HOSTS);
     /** Per statement, the time of the longest execution of each request whose longest it was. */
     private final Tally<String> statementNanos = new Tally<>(STATEMENTS);
+    /** Where the slow-request sampler saw this route's slow requests. */
+    private final SlowRequestSites slowSites = new SlowRequestSites();
     /** Per interval: the six status classes, then total, db and external nanos, db and external calls, Redis nanos and calls. */
     private final CounterWindow recentCounters = new CounterWindow(StatusClasses.COUNT + 7);
     /** The last tick that fell inside the route's warm-up (0: none yet); written by the evaluation thread. */
@@ -86,6 +88,11 @@ public final class EndpointStats {
             redisNanos.add(Math.min(redis, nanos));
             redisCalls.add(calls);
         }
+    }
+
+    /** Where the sampler saw the route's slow requests (see {@link SlowRequestSampler}). */
+    SlowRequestSites slowSites() {
+        return slowSites;
     }
 
     /** The handler went asynchronous: the response is finished elsewhere, so it is not timed. */

@@ -4,6 +4,7 @@ import io.sreagent.config.Config;
 import io.sreagent.config.CoreOptions;
 import io.sreagent.config.Option;
 import io.sreagent.core.AgentContext;
+import io.sreagent.core.AgentThreads;
 import io.sreagent.core.Feature;
 import io.sreagent.core.Rule;
 import io.sreagent.feature.http.weaving.ApacheHttpClientWeaving;
@@ -18,6 +19,9 @@ import io.sreagent.weave.Weaving;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Inbound requests (servlet containers, the JDK's HTTP server) per route and outbound calls
@@ -27,6 +31,8 @@ import java.util.Map;
  */
 public final class HttpFeature implements Feature {
     private HttpReceiver telemetry;
+    private SlowRequestSampler sampler;
+    private ScheduledExecutorService samplerThread;
     private List<Rule> rules = List.of();
     private long windowMillis;
     private long warmUpMillis;
@@ -65,6 +71,10 @@ public final class HttpFeature implements Feature {
                 new ExternalErrorsRule(telemetry, c.get(HttpOptions.EXTERNAL_ERROR_RATE), minCalls, windowMillis),
                 new MissingTimeoutRule(telemetry));
         telemetry.install();
+        sampler = new SlowRequestSampler(context.sites(), c.get(HttpOptions.SLOW_P95).toNanos());
+        samplerThread = Executors.newSingleThreadScheduledExecutor(AgentThreads.factory("http-sampler"));
+        samplerThread.scheduleWithFixedDelay(sampler, SlowRequestSampler.PERIOD_MILLIS, SlowRequestSampler.PERIOD_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     private static long micros(Config c, Option<Duration> option) {
@@ -86,7 +96,9 @@ public final class HttpFeature implements Feature {
     @Override
     public void addMetrics(Map<String, Object> metrics) {
         if (telemetry != null) {
-            metrics.put("http", telemetry.toMap(System.currentTimeMillis(), windowMillis));
+            Map<String, Object> http = telemetry.toMap(System.currentTimeMillis(), windowMillis);
+            http.put("slowRequestSampler", sampler.metrics());
+            metrics.put("http", http);
         }
     }
 
@@ -94,6 +106,9 @@ public final class HttpFeature implements Feature {
     public void stop() {
         if (telemetry != null) {
             telemetry.uninstall();
+        }
+        if (samplerThread != null) {
+            samplerThread.shutdownNow();
         }
     }
 }

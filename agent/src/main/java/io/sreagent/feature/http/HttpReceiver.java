@@ -88,6 +88,9 @@ public final class HttpReceiver implements HttpHooks.Receiver {
                 request.httpCalls(), topHost == null ? null : hostKey(topHost, request.topPort(), null),
                 request.topStatement(), request.topStatementNanos(), exceptionType, exceptionSite);
         stats.recordRedis(request.redisNanos(), request.redisCalls(), request.nanos());
+        if (request.sampledOrigin() instanceof SlowRequestSampler.Sample slow && slow.site() != null) {
+            stats.slowSites().add(System.currentTimeMillis(), slow.site(), slow.stack(), request.samples());
+        }
     }
 
     /** Where the call was made, on the thread that starts it: its completion comes on another one. */

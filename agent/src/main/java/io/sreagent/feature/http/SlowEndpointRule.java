@@ -4,9 +4,11 @@ import io.sreagent.core.Rule;
 import io.sreagent.report.Finding;
 import io.sreagent.report.Format;
 import io.sreagent.report.Severity;
+import io.sreagent.report.Site;
 import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +30,7 @@ public final class SlowEndpointRule implements Rule {
     static final int CRITICAL_FACTOR = 5;
     /** Requests whose median over the p99 target flags a route that is too quiet for tail percentiles. */
     static final int MEDIAN_MIN_REQUESTS = 5;
+    static final int SITES_SHOWN = 5;
 
     private final HttpReceiver telemetry;
     private final long p95LimitMicros;
@@ -100,9 +103,42 @@ public final class SlowEndpointRule implements Rule {
             if (statement != null) {
                 f.evidence("dominantStatement", statement.getKey());
             }
+            Site slowSite = attributeSlowTime(f, e.slowSites(), nowMillis - windowMillis);
             advise(f, b, host, statement);
+            if (slowSite != null) {
+                f.advice("The slow requests were caught most often at " + slowSite
+                        + " (see slowRequestSites and the stack): that line is where their time goes.");
+            }
             out.add(f);
         }
+    }
+
+    /**
+     * The site where the window's slow requests were sampled most (the sampler's samples, one per quarter
+     * second a request ran past the slow threshold), with its stack; null when none was sampled.
+     */
+    private static Site attributeSlowTime(Finding f, SlowRequestSites sites, long fromMillis) {
+        Map<Site, Long> bySite = sites.since(fromMillis);
+        if (bySite.isEmpty()) {
+            return null;
+        }
+        Site top = bySite.keySet().iterator().next();
+        Map<String, Long> shown = new LinkedHashMap<>();
+        long samples = 0;
+        for (Map.Entry<Site, Long> e : bySite.entrySet()) {
+            samples += e.getValue();
+            if (shown.size() < SITES_SHOWN) {
+                shown.put(e.getKey().toString(), e.getValue());
+            }
+        }
+        f.site(top);
+        List<String> stack = sites.stackOf(top);
+        if (stack != null) {
+            f.stack(stack);
+        }
+        f.evidence("slowRequestSamples", samples);
+        f.evidence("slowRequestSites", shown);
+        return top;
     }
 
     private static String dominantText(EndpointStats.Breakdown b) {
