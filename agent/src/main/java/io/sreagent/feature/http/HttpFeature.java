@@ -7,11 +7,14 @@ import io.sreagent.core.AgentContext;
 import io.sreagent.core.Feature;
 import io.sreagent.core.Rule;
 import io.sreagent.feature.http.weaving.ApacheHttpClientWeaving;
+import io.sreagent.feature.http.weaving.ExceptionMapperWeaving;
+import io.sreagent.feature.http.weaving.HandlerExceptionResolverWeaving;
 import io.sreagent.feature.http.weaving.HttpUrlConnectionWeaving;
 import io.sreagent.feature.http.weaving.JdkHttpClientWeaving;
 import io.sreagent.feature.http.weaving.JdkHttpServerWeaving;
 import io.sreagent.feature.http.weaving.OkHttpWeaving;
 import io.sreagent.feature.http.weaving.RequestExecutorWeaving;
+import io.sreagent.feature.http.weaving.ResponseStatusWeaving;
 import io.sreagent.feature.http.weaving.ServletWeaving;
 import io.sreagent.weave.Weaving;
 
@@ -45,7 +48,8 @@ public final class HttpFeature implements Feature {
     public List<Weaving> weavings() {
         return List.of(ServletWeaving.jakarta(), ServletWeaving.javax(), new JdkHttpServerWeaving(),
                 new JdkHttpClientWeaving(), new HttpUrlConnectionWeaving(), new ApacheHttpClientWeaving(),
-                new RequestExecutorWeaving(), new OkHttpWeaving());
+                new RequestExecutorWeaving(), new OkHttpWeaving(), new ResponseStatusWeaving(),
+                new HandlerExceptionResolverWeaving(), new ExceptionMapperWeaving());
     }
 
     @Override
