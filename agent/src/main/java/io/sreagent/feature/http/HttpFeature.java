@@ -11,6 +11,7 @@ import io.sreagent.feature.http.weaving.ExceptionMapperWeaving;
 import io.sreagent.feature.http.weaving.HandlerExceptionResolverWeaving;
 import io.sreagent.feature.http.weaving.HttpUrlConnectionWeaving;
 import io.sreagent.feature.http.weaving.JdkHttpClientWeaving;
+import io.sreagent.feature.http.weaving.JdkHttpExchangeStatusWeaving;
 import io.sreagent.feature.http.weaving.JdkHttpServerWeaving;
 import io.sreagent.feature.http.weaving.OkHttpWeaving;
 import io.sreagent.feature.http.weaving.RequestExecutorWeaving;
@@ -47,7 +48,7 @@ public final class HttpFeature implements Feature {
     @Override
     public List<Weaving> weavings() {
         return List.of(ServletWeaving.jakarta(), ServletWeaving.javax(), new JdkHttpServerWeaving(),
-                new JdkHttpClientWeaving(), new HttpUrlConnectionWeaving(), new ApacheHttpClientWeaving(),
+                new JdkHttpExchangeStatusWeaving(), new JdkHttpClientWeaving(), new HttpUrlConnectionWeaving(), new ApacheHttpClientWeaving(),
                 new RequestExecutorWeaving(), new OkHttpWeaving(), new ResponseStatusWeaving(),
                 new HandlerExceptionResolverWeaving(), new ExceptionMapperWeaving());
     }
