@@ -101,7 +101,12 @@ public final class HttpHooks {
     public static void inboundRecord(long nanos, String server, String method, String path, Object template,
                                      int status, Throwable thrown, boolean async, boolean counted) {
         Receiver r = receiver;
-        if (r == null || !counted || nanos < 0) {
+        if (nanos >= 0 && (r == null || !counted)) {
+            // An error or async re-dispatch ran as a request of its own: drop what it caught, it would pin its classes.
+            RequestContext.current().request.forgetThrown();
+            return;
+        }
+        if (r == null || nanos < 0) {
             return;
         }
         try {

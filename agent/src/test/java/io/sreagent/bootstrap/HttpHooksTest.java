@@ -171,6 +171,15 @@ class HttpHooksTest {
     }
 
     @Test
+    void anErrorDispatchKeepsNothingItCaught() {
+        long a = HttpHooks.inboundEnter();
+        HttpHooks.inboundHandled(new IllegalStateException());
+        HttpHooks.inboundRecord(HttpHooks.inboundLeave(a), "s", "GET", "/error-page", null, 500, null, false, false);
+        assertTrue(handed.isEmpty());
+        assertNull(RequestContext.current().request.handled());
+    }
+
+    @Test
     void nothingIsKeptWithoutAReceiver() {
         HttpHooks.uninstall();
         long a = HttpHooks.inboundEnter();
