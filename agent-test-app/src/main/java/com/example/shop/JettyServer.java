@@ -39,6 +39,9 @@ final class JettyServer {
         }
         // Like most services, a filter in front of every servlet (the agent must still count each request once).
         context.addFilter(RequestIdFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST)).setAsyncSupported(true);
+        for (Routes.FilterRoute filter : Routes.filters()) {
+            context.addFilter(filter.filter(), filter.pathSpec(), EnumSet.of(DispatcherType.REQUEST));
+        }
         server.setHandler(context);
         return server;
     }

@@ -1,11 +1,13 @@
 package com.example.shop;
 
 import com.example.shop.scenario.AsyncScenario;
+import com.example.shop.scenario.CaughtErrorScenario;
 import com.example.shop.scenario.ColdStartScenario;
 import com.example.shop.scenario.ContentionScenario;
 import com.example.shop.scenario.CpuBurnScenario;
 import com.example.shop.scenario.CustomerOrdersScenario;
 import com.example.shop.scenario.DeadlockScenario;
+import com.example.shop.scenario.ErrorMappingFilter;
 import com.example.shop.scenario.ErrorScenario;
 import com.example.shop.scenario.ExhaustPoolScenario;
 import com.example.shop.scenario.ExternalApacheScenario;
@@ -25,6 +27,7 @@ import com.example.shop.scenario.LeakTimerScenario;
 import com.example.shop.scenario.LockDeadlockScenario;
 import com.example.shop.scenario.Log4j2ErrorScenario;
 import com.example.shop.scenario.LogbackErrorScenario;
+import com.example.shop.scenario.MappedErrorScenario;
 import com.example.shop.scenario.MemoryLeakScenario;
 import com.example.shop.scenario.NoTimeoutScenario;
 import com.example.shop.scenario.OrderByIdServlet;
@@ -38,6 +41,7 @@ import com.example.shop.scenario.SlowQueryScenario;
 import com.example.shop.scenario.SteadyLeakScenario;
 import com.example.shop.scenario.WarmCacheScenario;
 import com.example.shop.scenario.WarmupPoolScenario;
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import java.util.List;
 
@@ -46,6 +50,10 @@ final class Routes {
 
     /** A servlet path spec (exact "/x" or prefix "/x/*") and the servlet serving it. */
     record Route(String pathSpec, HttpServlet servlet) {
+    }
+
+    /** A filter in front of the servlets of one path spec only (the one in front of all is JettyServer's). */
+    record FilterRoute(String pathSpec, Class<? extends Filter> filter) {
     }
 
     private Routes() {
@@ -69,6 +77,8 @@ final class Routes {
                 new Route("/external-apache/*", new ExternalApacheScenario(context.upstream())),
                 new Route("/external-okhttp/*", new ExternalOkHttpScenario(context.upstream())),
                 new Route("/error", new ErrorScenario()),
+                new Route("/caught-error/*", new CaughtErrorScenario()),
+                new Route(MappedErrorScenario.PATH_SPEC, new MappedErrorScenario()),
                 new Route("/slow-endpoint", new SlowEndpointScenario(context.dataSource())),
                 new Route("/async", new AsyncScenario()),
                 new Route("/leak-connection", new LeakConnectionScenario(context.dataSource())),
@@ -98,5 +108,9 @@ final class Routes {
                 new Route("/secrets", new SecretsScenario(context.dataSource())),
                 new Route("/phase/*", new PhaseScenario()),
                 new Route("/cold-start", new ColdStartScenario()));
+    }
+
+    static List<FilterRoute> filters() {
+        return List.of(new FilterRoute(MappedErrorScenario.PATH_SPEC, ErrorMappingFilter.class));
     }
 }

@@ -43,6 +43,14 @@ public final class HttpHooks {
 
         /** The status code of a response object of a client this listener knows, or -1. */
         int statusOf(Object response);
+
+        /**
+         * A 5xx status is being set on a response of class {@code responseClass}, on the thread serving the
+         * request: the application frame that set it, or null (not sampled, or none).
+         */
+        default Object statusSite(String responseClass) {
+            return null;
+        }
     }
 
     private static volatile Receiver receiver;
@@ -94,7 +102,12 @@ public final class HttpHooks {
     public static void inboundRecord(long nanos, String server, String method, String path, Object template,
                                      int status, Throwable thrown, boolean async, boolean counted) {
         Receiver r = receiver;
-        if (r == null || !counted || nanos < 0) {
+        if (nanos >= 0 && (r == null || !counted)) {
+            // An error or async re-dispatch ran as a request of its own: drop what it caught, it would pin its classes.
+            RequestContext.current().request.forgetThrown();
+            return;
+        }
+        if (r == null || nanos < 0) {
             return;
         }
         try {
@@ -106,6 +119,37 @@ public final class HttpHooks {
                 JdbcHooks.requestEnded(request);
             } finally {
                 request.forgetThrown();
+            }
+        } catch (Throwable ignored) {
+            // never into the application
+        }
+    }
+
+    /**
+     * The application or its framework caught {@code thrown} while serving the request (an exception
+     * resolver or mapper, a filter around the servlet that threw): remembered in case it answers 5xx.
+     */
+    public static void inboundHandled(Object thrown) {
+        if (receiver == null || !(thrown instanceof Throwable)) {
+            return;
+        }
+        try {
+            RequestContext.current().request.handled((Throwable) thrown);
+        } catch (Throwable ignored) {
+            // never into the application
+        }
+    }
+
+    /** A status of 500 or more is being set ({@code sendError}, {@code setStatus}) on the running request's response. */
+    public static void inboundStatusSet(int status, String responseClass) {
+        Receiver r = receiver;
+        if (r == null || status < 500) {
+            return;
+        }
+        try {
+            InboundRequest request = RequestContext.current().request;
+            if (request.firstStatusSet()) {
+                request.statusSite = r.statusSite(responseClass);
             }
         } catch (Throwable ignored) {
             // never into the application

@@ -68,6 +68,12 @@ public final class InboundRequest {
     Throwable thrown;
     boolean async;
     long nanos;
+    /** An exception the application or its framework caught and answered for: the request's first. */
+    Throwable handled;
+    /** Where the application set a 5xx status (the receiver's site, opaque here), for a sample of such requests. */
+    Object statusSite;
+    /** A 5xx status was set: the site is looked for once per request. */
+    boolean statusSeen;
 
     InboundRequest() {
     }
@@ -97,6 +103,9 @@ public final class InboundRequest {
         shapesUsed = 0;
         routeMethod = null;
         route = null;
+        handled = null;
+        statusSite = null;
+        statusSeen = false;
         active = true;
     }
 
@@ -120,6 +129,23 @@ public final class InboundRequest {
     /** Once reported: the application's exception would pin its classes, and their loader, to this thread. */
     void forgetThrown() {
         thrown = null;
+        handled = null;
+    }
+
+    /** On the owner thread: the first caught exception of the running request is kept. */
+    void handled(Throwable t) {
+        if (active && handled == null) {
+            handled = t;
+        }
+    }
+
+    /** On the owner thread: true once per running request, when its first 5xx status is set. */
+    boolean firstStatusSet() {
+        if (!active || statusSeen) {
+            return false;
+        }
+        statusSeen = true;
+        return true;
     }
 
     /** Changes at every request of this thread (read by the slow-request sampler before and after it looks). */
@@ -289,6 +315,16 @@ public final class InboundRequest {
 
     public long nanos() {
         return nanos;
+    }
+
+    /** An exception caught by the application or its framework while the request ran (it did not escape), or null. */
+    public Throwable handled() {
+        return handled;
+    }
+
+    /** Where the request's 5xx status was set when that site was sampled, else null. */
+    public Object statusSite() {
+        return statusSite;
     }
 
     public long dbNanos() {

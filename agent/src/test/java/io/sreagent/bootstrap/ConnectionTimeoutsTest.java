@@ -17,7 +17,7 @@ class ConnectionTimeoutsTest {
 
     @Test
     void theLastConnectionOfTheCallDecidesAndIsForgottenOnceRead() {
-        HttpHooks.install(new ReceiverStub());
+        HttpHooks.install(new HookCarriers.QuietReceiver());
         ConnectionTimeouts.noteRead(5000);     // first attempt
         ConnectionTimeouts.noteRead(0);        // redirect followed on a connection without one
         assertFalse(ConnectionTimeouts.takeReadSet());
@@ -28,25 +28,5 @@ class ConnectionTimeoutsTest {
     void nothingIsKeptWithoutAListener() {
         ConnectionTimeouts.noteRead(0);
         assertTrue(ConnectionTimeouts.takeReadSet());
-    }
-
-    private static final class ReceiverStub implements HttpHooks.Receiver {
-        @Override
-        public void inbound(InboundRequest request) {
-        }
-
-        @Override
-        public Object asyncStarted(OutboundCall call) {
-            return null;
-        }
-
-        @Override
-        public void outbound(OutboundCall call) {
-        }
-
-        @Override
-        public int statusOf(Object response) {
-            return -1;
-        }
     }
 }

@@ -24,6 +24,13 @@ public final class HookCarriers {
         return request;
     }
 
+    /** The same request, with what the hooks kept of it while it ran: a caught exception, where a 5xx status was set. */
+    public static InboundRequest caught(InboundRequest request, Throwable handled, Object statusSite) {
+        request.handled = handled;
+        request.statusSite = statusSite;
+        return request;
+    }
+
     /** A blocking outbound call that ended, as the hooks hand it over on the thread that made it. */
     public static OutboundCall outbound(String client, String method, String scheme, String host, int port, int status,
                                         Throwable thrown, long nanos, boolean connectTimeoutSet, boolean readTimeoutSet) {
@@ -31,5 +38,26 @@ public final class HookCarriers {
         call.describe(client, method, scheme, host, port, connectTimeoutSet, readTimeoutSet);
         call.ended(status, thrown, nanos);
         return call;
+    }
+
+    /** A receiver that keeps nothing: tests override what they watch. */
+    public static class QuietReceiver implements HttpHooks.Receiver {
+        @Override
+        public void inbound(InboundRequest request) {
+        }
+
+        @Override
+        public Object asyncStarted(OutboundCall call) {
+            return null;
+        }
+
+        @Override
+        public void outbound(OutboundCall call) {
+        }
+
+        @Override
+        public int statusOf(Object response) {
+            return -1;
+        }
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -19,6 +20,10 @@ class HttpHooksTest {
     private final List<long[]> times = new ArrayList<>();
     /** What the JDBC hooks measured of each statement, in order. */
     private final List<Long> statementNanos = new ArrayList<>();
+    /** Per request handed over: the caught exception and the status site it carried. */
+    private final List<Object> handed = new ArrayList<>();
+    /** Response classes the status site was asked for. */
+    private final List<String> statusAsked = new ArrayList<>();
 
     private final HttpHooks.Receiver listener = new HttpHooks.Receiver() {
         @Override
@@ -27,6 +32,14 @@ class HttpHooksTest {
             seen.add("in " + request.method() + " " + request.path() + " " + request.status() + " top=" + request.topHost());
             times.add(new long[] {request.nanos(), request.dbNanos(), request.dbCalls(), request.httpNanos(),
                     request.httpCalls()});
+            handed.add(request.handled());
+            handed.add(request.statusSite());
+        }
+
+        @Override
+        public Object statusSite(String responseClass) {
+            statusAsked.add(responseClass);
+            return "set at " + responseClass;
         }
 
         @Override
@@ -196,6 +209,48 @@ class HttpHooksTest {
         HttpHooks.inboundRecord(HttpHooks.inboundLeave(a), "s", "GET", "/boom", null, 500, new IllegalStateException(), false, true);
         assertEquals(List.of("in GET /boom 500 top=null"), seen);
         assertNull(RequestContext.current().request.thrown(), "it would pin the application's classes to this thread");
+    }
+
+    @Test
+    void theFirstCaughtExceptionAndOneStatusSiteGoWithTheirRequestOnly() {
+        IllegalStateException first = new IllegalStateException("first");
+        HttpHooks.inboundHandled(new IllegalStateException("before any request"));
+        HttpHooks.inboundStatusSet(500, "Outside");
+        long a = HttpHooks.inboundEnter();
+        HttpHooks.inboundStatusSet(200, "Response");         // healthy statuses are never looked at
+        HttpHooks.inboundHandled(first);
+        HttpHooks.inboundHandled(new IllegalArgumentException("second"));
+        HttpHooks.inboundHandled("not an exception");
+        HttpHooks.inboundStatusSet(503, "Wrapper");
+        HttpHooks.inboundStatusSet(500, "Response");         // the wrapped response, or a second call: no second walk
+        HttpHooks.inboundRecord(HttpHooks.inboundLeave(a), "s", "GET", "/mapped", null, 503, null, false, true);
+        HttpHooks.inboundStatusSet(500, "AfterTheEnd");      // the server's own error handling, after the request
+        long b = HttpHooks.inboundEnter();
+        HttpHooks.inboundRecord(HttpHooks.inboundLeave(b), "s", "GET", "/ok", null, 200, null, false, true);
+
+        assertEquals(List.of("Wrapper"), statusAsked);
+        assertEquals(Arrays.asList(first, "set at Wrapper", null, null), handed);
+        assertNull(RequestContext.current().request.handled(), "it would pin the application's classes to this thread");
+    }
+
+    @Test
+    void anErrorDispatchKeepsNothingItCaught() {
+        long a = HttpHooks.inboundEnter();
+        HttpHooks.inboundHandled(new IllegalStateException());
+        HttpHooks.inboundRecord(HttpHooks.inboundLeave(a), "s", "GET", "/error-page", null, 500, null, false, false);
+        assertTrue(handed.isEmpty());
+        assertNull(RequestContext.current().request.handled());
+    }
+
+    @Test
+    void nothingIsKeptWithoutAReceiver() {
+        HttpHooks.uninstall();
+        long a = HttpHooks.inboundEnter();
+        HttpHooks.inboundHandled(new IllegalStateException());
+        HttpHooks.inboundStatusSet(500, "Response");
+        HttpHooks.inboundLeave(a);
+        assertNull(RequestContext.current().request.handled());
+        assertNull(RequestContext.current().request.statusSite());
     }
 
     @Test

@@ -62,7 +62,7 @@ public final class JdkHttpServerApp {
 
     private static void answer(HttpExchange e, int status, String text) throws IOException {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        e.sendResponseHeaders(status, body.length);
+        e.sendResponseHeaders(status, body.length); // status-site
         try (OutputStream out = e.getResponseBody()) {
             out.write(body);
         }

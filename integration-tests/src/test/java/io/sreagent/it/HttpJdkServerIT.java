@@ -55,15 +55,22 @@ class HttpJdkServerIT {
 
             JsonNode report = app.awaitReport(Duration.ofSeconds(30),
                     r -> endpoint(r, "GET", "/crash").path("requests").asLong() == 12
-                            && endpoint(r, "GET", "/proxy").path("requests").asLong() == 12,
-                    "all requests recorded");
+                            && endpoint(r, "GET", "/proxy").path("requests").asLong() == 12
+                            // Findings come from the last evaluation, which may precede the last requests.
+                            && hasFinding(r, "endpoint-errors", "route", "/crash")
+                            && hasFinding(r, "slow-endpoint", "route", "/proxy"),
+                    "all requests recorded and judged");
 
             assertEquals(40, endpoint(report, "GET", "/items/{id}").path("requests").asLong(),
                     "once per request through the filter chain\n" + report.toPrettyString());
 
             JsonNode broken = finding(report, "endpoint-errors", "route", "/broken");
             assertEquals(20, broken.path("evidence").path("serverErrors").asLong());
-            assertTrue(broken.path("site").isMissingNode(), "no exception, so no site: " + broken);
+            // No exception: the line that sent the 500 (the app's own helper, the first application frame).
+            assertEquals("status-set", broken.path("evidence").path("siteFrom").asText(), broken.toString());
+            assertEquals(JdkHttpServerApp.class.getName(), broken.path("site").path("class").asText(), broken.toString());
+            assertEquals("answer", broken.path("site").path("method").asText(), broken.toString());
+            assertEquals(markerLine("status-site"), broken.path("site").path("line").asInt(), broken.toString());
 
             JsonNode crash = finding(report, "endpoint-errors", "route", "/crash");
             assertEquals(12, crash.path("evidence").path("exceptionsSinceStart").path("java.lang.UnsupportedOperationException").asLong());

@@ -72,6 +72,7 @@ class HttpServletIT {
             assertEquals(100.0, errors.path("evidence").path("errorRatePercent").asDouble());
             assertEquals(20, errors.path("evidence").path("exceptionsSinceStart").path("java.lang.IllegalStateException").asLong());
             assertSite(errors, "ErrorScenario", "doGet", "error-site");
+            assertEquals("escaped", errors.path("evidence").path("siteFrom").asText(), errors.toString());
 
             JsonNode slow = finding(report, "slow-endpoint", "route", "/slow-endpoint");
             double p50 = slow.path("evidence").path("p50Ms").asDouble();

@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * {@code endpoint-errors}: over the recent window, a route answers 5xx more often than the error budget
- * allows, with the exception types that escaped its handler (since start: types are not windowed) and
- * where the commonest one was thrown. No warm-up here: a 5xx is a failed user, cold or not.
+ * allows, with the exception types that escaped its handler or that the application caught and answered
+ * 5xx for (since start: types are not windowed) and where the commonest one was thrown, else the line that
+ * set the 5xx status itself. No warm-up here: a 5xx is a failed user, cold or not.
  */
 public final class EndpointErrorsRule implements Rule {
     /** Above this share of 5xx the route is failing for many users, not a few. */
@@ -58,16 +59,31 @@ public final class EndpointErrorsRule implements Rule {
                     .evidence("errorRatePercent", Math.round(rate * 100) / 100.0)
                     .evidence("budgetPercent", ratePercent);
             List<Map.Entry<String, Long>> types = e.exceptions().top(5);
+            List<Map.Entry<Site, Long>> setters = e.statusSites().top(1);
             if (!types.isEmpty()) {
                 f.evidence("exceptionsSinceStart", e.exceptions().asMap(5));
+            }
+            if (e.statusSetCount() > 0) {
+                f.evidence("statusSetSinceStart", e.statusSetCount());
+            }
+            // The commonest cause names the site: an exception type, or the line setting the status itself.
+            if (!types.isEmpty() && (setters.isEmpty() || types.get(0).getValue() >= e.statusSetCount())) {
                 String top = types.get(0).getKey();
-                Site site = e.exceptions().example(top);
+                EndpointStats.Cause cause = e.exceptions().example(top);
+                Site site = cause == null ? null : cause.site();
                 if (site != null) {
                     f.site(site);
+                    f.evidence("siteFrom", cause.from());
                 }
+                boolean handled = cause != null && EndpointStats.HANDLED.equals(cause.from());
                 f.advice("Fix the cause of " + top + (site == null ? "" : " thrown at " + site)
-                        + "; an exception escaping the handler becomes a 500 with no useful body.");
+                        + (handled ? "; the application catches it and answers 5xx." : "; an exception escaping the handler becomes a 500 with no useful body."));
                 f.advice("Map expected failures (bad input, missing rows) to 4xx answers, and let only real faults be 5xx.");
+            } else if (!setters.isEmpty()) {
+                Site site = setters.get(0).getKey();
+                f.site(site);
+                f.evidence("siteFrom", EndpointStats.STATUS_SET);
+                f.advice("The code at " + site + " sets the 5xx status itself: log the reason next to it and check the dependency it reports on.");
             } else {
                 f.advice("The handler sets the 5xx status itself: log the reason next to it and check the dependency it reports on.");
             }

@@ -22,6 +22,11 @@ public final class EndpointStats {
     static final int EXCEPTION_TYPES = 8;
     static final int HOSTS = 8;
     static final int STATEMENTS = 8;
+    static final int STATUS_SITES = 8;
+    /** How a failing request's site was learned: the exception escaped the server, was caught and answered for, or the code set a 5xx itself. */
+    public static final String ESCAPED = "escaped";
+    public static final String HANDLED = "handled";
+    public static final String STATUS_SET = "status-set";
 
     private final String server;
     private final String method;
@@ -37,7 +42,11 @@ public final class EndpointStats {
     private final LongAdder httpCalls = new LongAdder();
     private final LongAdder redisNanos = new LongAdder();
     private final LongAdder redisCalls = new LongAdder();
+    /** Escaped and handled exceptions by type; the example is the first {@link Cause} with a site. */
     private final Tally<String> exceptions = new Tally<>(EXCEPTION_TYPES);
+    /** 5xx answers whose status the code set with no exception seen, by the site that set it (when sampled). */
+    private final Tally<Site> statusSites = new Tally<>(STATUS_SITES);
+    private final LongAdder statusSet = new LongAdder();
     private final Tally<String> hostNanos = new Tally<>(HOSTS);
     /** Per statement, the time of the longest execution of each request whose longest it was. */
     private final Tally<String> statementNanos = new Tally<>(STATEMENTS);
@@ -78,8 +87,25 @@ public final class EndpointStats {
             statementNanos.add(topStatement, Math.min(topStatementNanos, nanos));
         }
         if (exceptionType != null) {
-            exceptions.add(exceptionType, 1, exceptionSite);
+            exceptions.add(exceptionType, 1, exceptionSite == null ? null : new Cause(exceptionSite, ESCAPED));
         }
+    }
+
+    /** A 5xx answer for an exception the application or its framework caught (did not escape). */
+    public void recordHandled(String exceptionType, Site throwSite) {
+        exceptions.add(exceptionType, 1, throwSite == null ? null : new Cause(throwSite, HANDLED));
+    }
+
+    /** A 5xx answer whose status the code set with no exception seen; {@code site} null when not sampled. */
+    public void recordStatusSet(Site site) {
+        statusSet.increment();
+        if (site != null) {
+            statusSites.add(site, 1);
+        }
+    }
+
+    /** Where a failure came from and how that was learned ({@link #ESCAPED}, {@link #HANDLED}, {@link #STATUS_SET}). */
+    public record Cause(Site site, String from) {
     }
 
     /** The Redis share of a finished request of {@code nanos} (recorded with {@link #record}). */
@@ -176,8 +202,19 @@ public final class EndpointStats {
         return micros.percentiles(percentiles);
     }
 
+    /** Escaped and handled exception types; {@code example(type)} is a {@link Cause}. */
     public Tally<String> exceptions() {
         return exceptions;
+    }
+
+    /** The sampled sites that set a 5xx status with no exception seen. */
+    public Tally<Site> statusSites() {
+        return statusSites;
+    }
+
+    /** 5xx answers whose status the code set with no exception seen. */
+    public long statusSetCount() {
+        return statusSet.sum();
     }
 
     /** Database, external, Redis and own-code shares of the summed request time, in percent. */
@@ -229,6 +266,10 @@ public final class EndpointStats {
         if (!exceptions.isEmpty()) {
             m.put("exceptions", exceptions.asMap(EXCEPTION_TYPES));
             m.put("exceptionsDropped", exceptions.dropped());
+        }
+        if (statusSet.sum() > 0) {
+            m.put("statusSet", statusSet.sum());
+            m.put("statusSetSites", statusSites.asMap(STATUS_SITES));
         }
         Recent r = recent(nowMillis, windowMillis);
         Map<String, Object> w = new LinkedHashMap<>();

@@ -8,11 +8,15 @@ import io.sreagent.core.AgentThreads;
 import io.sreagent.core.Feature;
 import io.sreagent.core.Rule;
 import io.sreagent.feature.http.weaving.ApacheHttpClientWeaving;
+import io.sreagent.feature.http.weaving.ExceptionMapperWeaving;
+import io.sreagent.feature.http.weaving.HandlerExceptionResolverWeaving;
 import io.sreagent.feature.http.weaving.HttpUrlConnectionWeaving;
 import io.sreagent.feature.http.weaving.JdkHttpClientWeaving;
+import io.sreagent.feature.http.weaving.JdkHttpExchangeStatusWeaving;
 import io.sreagent.feature.http.weaving.JdkHttpServerWeaving;
 import io.sreagent.feature.http.weaving.OkHttpWeaving;
 import io.sreagent.feature.http.weaving.RequestExecutorWeaving;
+import io.sreagent.feature.http.weaving.ResponseStatusWeaving;
 import io.sreagent.feature.http.weaving.ServletWeaving;
 import io.sreagent.weave.Weaving;
 
@@ -50,8 +54,9 @@ public final class HttpFeature implements Feature {
     @Override
     public List<Weaving> weavings() {
         return List.of(ServletWeaving.jakarta(), ServletWeaving.javax(), new JdkHttpServerWeaving(),
-                new JdkHttpClientWeaving(), new HttpUrlConnectionWeaving(), new ApacheHttpClientWeaving(),
-                new RequestExecutorWeaving(), new OkHttpWeaving());
+                new JdkHttpExchangeStatusWeaving(), new JdkHttpClientWeaving(), new HttpUrlConnectionWeaving(), new ApacheHttpClientWeaving(),
+                new RequestExecutorWeaving(), new OkHttpWeaving(), new ResponseStatusWeaving(),
+                new HandlerExceptionResolverWeaving(), new ExceptionMapperWeaving());
     }
 
     @Override

@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -27,12 +29,18 @@ public final class HttpReceiver implements HttpHooks.Receiver {
     public static final String OTHER = "other";
     /** Stacks sampled per host, for calls with and without time-outs each: enough to name the site, cheap after. */
     static final int STACKS_PER_HOST = 16;
+    /** 5xx statuses set whose caller is always looked up; past them one in {@link #STATUS_SITE_SAMPLE}. */
+    static final int STATUS_SITES_FREE = 64;
+    static final int STATUS_SITE_SAMPLE = 16;
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS",
             "TRACE", "CONNECT");
 
     private final StackSites sites;
     /** The application frame making the current call, read on the thread making it. */
     private final Supplier<Site> callSite;
+    /** The application frame setting a status on a response of the given class, read on the thread setting it. */
+    private final Function<String, Site> statusCaller;
+    private final AtomicLong statusSetCalls = new AtomicLong();
     private final int maxRoutes;
     private final int maxHosts;
     /** By method, then route: no key is built per request. */
@@ -46,13 +54,19 @@ public final class HttpReceiver implements HttpHooks.Receiver {
     private final LongAdder callsInOther = new LongAdder();
 
     public HttpReceiver(StackSites sites, int maxRoutes, int maxHosts) {
-        this(sites, maxRoutes, maxHosts, () -> sites.find().site());
+        this(sites, maxRoutes, maxHosts, () -> sites.find().site(), sites::callerOf);
     }
 
     /** @param callSite finds the application frame making the current call (tests stand in for the stack) */
     HttpReceiver(StackSites sites, int maxRoutes, int maxHosts, Supplier<Site> callSite) {
+        this(sites, maxRoutes, maxHosts, callSite, sites::callerOf);
+    }
+
+    HttpReceiver(StackSites sites, int maxRoutes, int maxHosts, Supplier<Site> callSite,
+                 Function<String, Site> statusCaller) {
         this.sites = sites;
         this.callSite = callSite;
+        this.statusCaller = statusCaller;
         this.maxRoutes = maxRoutes;
         this.maxHosts = maxHosts;
     }
@@ -91,6 +105,28 @@ public final class HttpReceiver implements HttpHooks.Receiver {
         if (request.sampledOrigin() instanceof SlowRequestSampler.Sample slow && slow.site() != null) {
             stats.slowSites().add(System.currentTimeMillis(), slow.site(), slow.stack(), request.samples());
         }
+        if (request.thrown() == null && request.status() >= 500) {
+            // Nothing escaped: the exception the code caught, else where it set the status.
+            if (request.handled() != null) {
+                Throwable root = rootCause(request.handled());
+                stats.recordHandled(root.getClass().getName(), sites.siteOf(root.getStackTrace()));
+            } else {
+                stats.recordStatusSet(request.statusSite() instanceof Site s ? s : null);
+            }
+        }
+    }
+
+    /**
+     * The frame that sets a 5xx status on a response of {@code responseClass}: all of the first
+     * {@link #STATUS_SITES_FREE}, then a sample, so a route failing at a high rate does not walk the stack each time.
+     */
+    @Override
+    public Object statusSite(String responseClass) {
+        long n = statusSetCalls.getAndIncrement();
+        if (n >= STATUS_SITES_FREE && n % STATUS_SITE_SAMPLE != 0) {
+            return null;
+        }
+        return statusCaller.apply(responseClass);
     }
 
     /** Where the call was made, on the thread that starts it: its completion comes on another one. */

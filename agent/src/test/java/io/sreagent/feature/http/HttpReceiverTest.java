@@ -1,5 +1,6 @@
 package io.sreagent.feature.http;
 
+import com.example.fixture.ErrorPages;
 import io.sreagent.bootstrap.HookCarriers;
 import io.sreagent.bootstrap.HttpHooks;
 import io.sreagent.report.Site;
@@ -71,8 +72,69 @@ class HttpReceiverTest {
         assertEquals(1, e.serverErrors());
         assertEquals(1L, e.exceptions().asMap(5).get("java.lang.IllegalStateException"));
         assertNotNull(e.exceptions().example("java.lang.IllegalStateException"));
-        assertEquals("com.acme.Checkout", e.exceptions().<Site>example("java.lang.IllegalStateException").className());
-        assertEquals(42, e.exceptions().<Site>example("java.lang.IllegalStateException").line());
+        EndpointStats.Cause c = e.exceptions().example("java.lang.IllegalStateException");
+        assertEquals("com.acme.Checkout", c.site().className());
+        assertEquals(42, c.site().line());
+        assertEquals(EndpointStats.ESCAPED, c.from());
+    }
+
+    private void caught(String path, int status, Throwable thrown, Throwable handled, Object statusSite) {
+        t.inbound(HookCarriers.caught(HookCarriers.inbound("servlet", "GET", path, null, status, thrown, false, MS, 0, 0,
+                0, 0, null, -1, null, 0), handled, statusSite));
+    }
+
+    @Test
+    void aCaughtExceptionAnswered5xxIsCountedWithItsThrowSite() {
+        Exception cause = new IllegalStateException("boom");
+        cause.setStackTrace(CALL);
+        caught("/mapped", 500, null, new RuntimeException("wrapped", cause), null);
+        caught("/mapped", 404, null, new IllegalArgumentException("no such order"), null);  // mapped to 4xx: not a failure
+        EndpointStats e = endpoint("GET", "/mapped");
+        assertEquals(Map.of("java.lang.IllegalStateException", 1L), e.exceptions().asMap(5));
+        EndpointStats.Cause c = e.exceptions().example("java.lang.IllegalStateException");
+        assertEquals(EndpointStats.HANDLED, c.from());
+        assertEquals(42, c.site().line());
+        assertEquals(0, e.statusSetCount(), "the exception explains the status");
+    }
+
+    @Test
+    void anEscapedExceptionWinsOverACaughtOneAndAStatusSite() {
+        Site set = new Site("com.acme.Checkout", "fail", "Checkout.java", 7);
+        IllegalStateException escaped = new IllegalStateException("escaped");
+        escaped.setStackTrace(CALL);
+        caught("/both", 500, escaped, new IllegalArgumentException("caught"), set);
+        EndpointStats e = endpoint("GET", "/both");
+        assertEquals(Map.of("java.lang.IllegalStateException", 1L), e.exceptions().asMap(5));
+        assertEquals(EndpointStats.ESCAPED, e.exceptions().<EndpointStats.Cause>example("java.lang.IllegalStateException").from());
+        assertTrue(e.statusSites().isEmpty());
+    }
+
+    @Test
+    void aStatusSetWithNoExceptionCountsItsSiteWhenSampled() {
+        Site set = new Site("com.acme.Checkout", "fail", "Checkout.java", 7);
+        caught("/set", 503, null, null, set);
+        caught("/set", 500, null, null, null);           // not sampled: counted, no site
+        caught("/set", 200, null, null, null);
+        EndpointStats e = endpoint("GET", "/set");
+        assertEquals(2, e.statusSetCount());
+        assertEquals(1L, e.statusSites().get(set));
+        assertTrue(e.exceptions().isEmpty());
+        assertEquals(2L, e.toMap(0, 120_000).get("statusSet"));
+    }
+
+    @Test
+    void theStatusSiteIsTheApplicationFrameCallingTheResponseWalkedForASample() {
+        HttpReceiver real = new HttpReceiver(SITES, 3, 2);
+        Site site = (Site) ErrorPages.answer500(real);
+        assertEquals("com.example.fixture.ErrorPages", site.className(), "not the application's own wrapper");
+        assertEquals("answer500", site.method());
+        int walked = 1;
+        for (int i = 1; i < HttpReceiver.STATUS_SITES_FREE + 10 * HttpReceiver.STATUS_SITE_SAMPLE; i++) {
+            if (ErrorPages.answer500(real) != null) {
+                walked++;
+            }
+        }
+        assertEquals(HttpReceiver.STATUS_SITES_FREE + 10, walked, "all of the first, then one in " + HttpReceiver.STATUS_SITE_SAMPLE);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.sreagent.core.Rule;
 import io.sreagent.bootstrap.HookCarriers;
 import io.sreagent.report.Finding;
 import io.sreagent.report.Severity;
+import io.sreagent.report.Site;
 import io.sreagent.support.StackSites;
 import org.junit.jupiter.api.Test;
 
@@ -11,8 +12,10 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HttpRulesTest {
@@ -150,6 +153,38 @@ class HttpRulesTest {
         assertEquals("com.acme.Pay", f.get(0).site().className());
         requests("/bad", 10, 5, 0, 0, 503);
         assertEquals(Severity.CRITICAL, run(new EndpointErrorsRule(t, 0.1, 20, WINDOW)).get(0).severity());
+    }
+
+    @Test
+    void endpointErrorsNamesACaughtExceptionsThrowSiteElseTheLineSettingTheStatus() {
+        IllegalStateException caught = new IllegalStateException("card 4111 declined");
+        caught.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("org.eclipse.jetty.Util", "run", "Util.java", 1),
+                new StackTraceElement("com.acme.Pay", "charge", "Pay.java", 9)});
+        Site setter = new Site("com.acme.Pages", "fail", "Pages.java", 30);
+        requests("/mapped", 30, 5, 0, 0, 200);
+        requests("/set", 30, 5, 0, 0, 200);
+        for (int i = 0; i < 10; i++) {
+            t.inbound(HookCarriers.caught(HookCarriers.inbound("servlet", "GET", "/mapped", null, 500, null, false, MS,
+                    0, 0, 0, 0, null, -1, null, 0), caught, setter));
+            t.inbound(HookCarriers.caught(HookCarriers.inbound("servlet", "GET", "/set", null, 503, null, false, MS,
+                    0, 0, 0, 0, null, -1, null, 0), null, i % 2 == 0 ? setter : null));
+        }
+        List<Finding> f = run(new EndpointErrorsRule(t, 0.1, 20, WINDOW));
+        assertEquals(2, f.size(), f.toString());
+        Finding mapped = f.stream().filter(x -> x.evidence().get("route").equals("/mapped")).findFirst().orElseThrow();
+        assertEquals(10L, mapped.evidence().get("serverErrors"));
+        assertEquals(25.0, mapped.evidence().get("errorRatePercent"));
+        assertEquals("handled", mapped.evidence().get("siteFrom"));
+        assertEquals(Map.of("java.lang.IllegalStateException", 10L), mapped.evidence().get("exceptionsSinceStart"));
+        assertEquals("com.acme.Pay", mapped.site().className());
+        assertEquals(9, mapped.site().line());
+        assertFalse((mapped.evidence().toString() + mapped.advice()).contains("4111"), "exception messages stay out of reports");
+        Finding set = f.stream().filter(x -> x.evidence().get("route").equals("/set")).findFirst().orElseThrow();
+        assertEquals("status-set", set.evidence().get("siteFrom"));
+        assertEquals(10L, set.evidence().get("statusSetSinceStart"));
+        assertEquals(setter, set.site());
+        assertTrue(set.advice().get(0).contains("Pages.java"), set.advice().toString());
     }
 
     private void calls(String host, int n, long millis, int status, Throwable thrown, boolean timeouts) {

@@ -80,7 +80,9 @@ public final class ServletWeaving implements Weaving {
         static void exit(@Advice.Enter long start, @Advice.Argument(0) Object request, @Advice.Argument(1) Object response,
                          @Advice.Thrown Throwable thrown) {
             long nanos = HttpHooks.inboundLeave(start);
-            if (nanos >= 0 && request instanceof HttpServletRequest && response instanceof HttpServletResponse) {
+            if (nanos < 0 && thrown != null) {
+                HttpHooks.inboundHandled(thrown); // thrown out of a nested filter or servlet: an outer one may answer for it
+            } else if (nanos >= 0 && request instanceof HttpServletRequest && response instanceof HttpServletResponse) {
                 HttpServletRequest req = (HttpServletRequest) request;
                 // An async handler's response is finished later, on another thread: only mark it.
                 HttpHooks.inboundRecord(nanos, "servlet", req.getMethod(), req.getRequestURI(),
@@ -104,7 +106,9 @@ public final class ServletWeaving implements Weaving {
         static void exit(@Advice.Enter long start, @Advice.Argument(0) Object request, @Advice.Argument(1) Object response,
                          @Advice.Thrown Throwable thrown) {
             long nanos = HttpHooks.inboundLeave(start);
-            if (nanos >= 0 && request instanceof javax.servlet.http.HttpServletRequest && response instanceof javax.servlet.http.HttpServletResponse) {
+            if (nanos < 0 && thrown != null) {
+                HttpHooks.inboundHandled(thrown); // thrown out of a nested filter or servlet: an outer one may answer for it
+            } else if (nanos >= 0 && request instanceof javax.servlet.http.HttpServletRequest && response instanceof javax.servlet.http.HttpServletResponse) {
                 javax.servlet.http.HttpServletRequest req = (javax.servlet.http.HttpServletRequest) request;
                 // An async handler's response is finished later, on another thread: only mark it.
                 HttpHooks.inboundRecord(nanos, "servlet", req.getMethod(), req.getRequestURI(),
