@@ -92,6 +92,11 @@ class HttpServletIT {
 
             JsonNode slowCall = externalFinding(report, "slow-external-call", host, "java.net.http");
             assertTrue(slowCall.path("evidence").path("p95Ms").asDouble() >= FakeUpstream.SLOW_MILLIS * 0.99, slowCall.toString());
+            // the same host is called more often, and fast, from ExternalFlakyScenario: the slow calls' own line is named
+            assertSite(slowCall, "ExternalSlowScenario", "doGet", "external-slow-site");
+            JsonNode slowSites = slowCall.path("evidence").path("slowCallSites");
+            assertEquals(12, slowSites.path(slowCall.path("site").path("class").asText() + ".doGet(ExternalSlowScenario.java:"
+                    + slowCall.path("site").path("line").asInt() + ")").asInt(), "each of the 12 slow calls: " + slowCall);
 
             JsonNode limited = externalFinding(report, "external-rate-limited", host, "java.net.http");
             assertEquals(4, limited.path("evidence").path("status429").asLong());

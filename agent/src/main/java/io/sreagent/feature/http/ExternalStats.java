@@ -36,10 +36,15 @@ public final class ExternalStats {
     private final Tally<Site> sitesWithoutTimeout = new Tally<>(SITES);
     private final Tally<Site> sitesRateLimited = new Tally<>(SITES);
     private final Tally<Site> sitesFailed = new Tally<>(SITES);
+    /** Sites of the calls that took {@code slowNanos} or longer. */
+    private final Tally<Site> sitesSlow = new Tally<>(SITES);
+    private final long slowNanos;
     /** Per interval: the six status classes, then 429s, time-outs, other I/O errors. */
     private final CounterWindow recentCounters = new CounterWindow(StatusClasses.COUNT + 3);
 
-    public ExternalStats(String method, String host, String client) {
+    /** @param slowNanos a call this long is slow (its site is kept apart) */
+    public ExternalStats(String method, String host, String client, long slowNanos) {
+        this.slowNanos = slowNanos;
         this.method = method;
         this.host = host;
         this.client = client;
@@ -81,6 +86,9 @@ public final class ExternalStats {
             }
             if (failure != null || status >= 500) {
                 sitesFailed.add(site, 1);
+            }
+            if (nanos >= slowNanos) {
+                sitesSlow.add(site, 1);
             }
         }
     }
@@ -161,6 +169,17 @@ public final class ExternalStats {
     /** The call site seen most often, or null when none was sampled. */
     public Site topSite() {
         return top(sites);
+    }
+
+    /** The most frequent site of slow calls, else of any call, or null. */
+    public Site topSiteSlow() {
+        Site s = top(sitesSlow);
+        return s != null ? s : topSite();
+    }
+
+    /** Slow calls' sites by count, as reports show them. */
+    public Map<String, Long> slowSites() {
+        return sitesSlow.asMap(SITES);
     }
 
     /** The most frequent site of calls made without a time-out, or null. */

@@ -62,7 +62,8 @@ public final class HttpFeature implements Feature {
     @Override
     public void start(AgentContext context) {
         Config c = context.config();
-        telemetry = new HttpReceiver(context.sites(), c.get(HttpOptions.ROUTES_MAX), c.get(HttpOptions.EXTERNAL_HOSTS_MAX));
+        telemetry = new HttpReceiver(context.sites(), c.get(HttpOptions.ROUTES_MAX), c.get(HttpOptions.EXTERNAL_HOSTS_MAX),
+                c.get(HttpOptions.EXTERNAL_SLOW_P95).toNanos());
         int minRequests = c.get(HttpOptions.MIN_REQUESTS);
         int minCalls = c.get(HttpOptions.EXTERNAL_MIN_CALLS);
         windowMillis = c.get(CoreOptions.WINDOW).toMillis();

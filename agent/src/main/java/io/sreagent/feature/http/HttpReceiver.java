@@ -43,6 +43,7 @@ public final class HttpReceiver implements HttpHooks.Receiver {
     private final AtomicLong statusSetCalls = new AtomicLong();
     private final int maxRoutes;
     private final int maxHosts;
+    private final long slowCallNanos;
     /** By method, then route: no key is built per request. */
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, EndpointStats>> endpoints = new ConcurrentHashMap<>();
     private final AtomicInteger routes = new AtomicInteger();
@@ -53,17 +54,24 @@ public final class HttpReceiver implements HttpHooks.Receiver {
     private final LongAdder requestsInOther = new LongAdder();
     private final LongAdder callsInOther = new LongAdder();
 
+    /** @param slowCallNanos an outbound call this long is slow: its site is sampled apart (see {@link CallKind}) */
+    public HttpReceiver(StackSites sites, int maxRoutes, int maxHosts, long slowCallNanos) {
+        this(sites, maxRoutes, maxHosts, slowCallNanos, () -> sites.find().site(), sites::callerOf);
+    }
+
+    /** No outbound call counts as slow. */
     public HttpReceiver(StackSites sites, int maxRoutes, int maxHosts) {
-        this(sites, maxRoutes, maxHosts, () -> sites.find().site(), sites::callerOf);
+        this(sites, maxRoutes, maxHosts, Long.MAX_VALUE);
     }
 
     /** @param callSite finds the application frame making the current call (tests stand in for the stack) */
-    HttpReceiver(StackSites sites, int maxRoutes, int maxHosts, Supplier<Site> callSite) {
-        this(sites, maxRoutes, maxHosts, callSite, sites::callerOf);
+    HttpReceiver(StackSites sites, int maxRoutes, int maxHosts, long slowCallNanos, Supplier<Site> callSite) {
+        this(sites, maxRoutes, maxHosts, slowCallNanos, callSite, sites::callerOf);
     }
 
-    HttpReceiver(StackSites sites, int maxRoutes, int maxHosts, Supplier<Site> callSite,
+    HttpReceiver(StackSites sites, int maxRoutes, int maxHosts, long slowCallNanos, Supplier<Site> callSite,
                  Function<String, Site> statusCaller) {
+        this.slowCallNanos = slowCallNanos;
         this.sites = sites;
         this.callSite = callSite;
         this.statusCaller = statusCaller;
@@ -132,25 +140,26 @@ public final class HttpReceiver implements HttpHooks.Receiver {
     /** Where the call was made, on the thread that starts it: its completion comes on another one. */
     @Override
     public Object asyncStarted(OutboundCall call) {
-        return sampledCallSite(call, 0, false);
+        return sampledCallSite(call, 0, false, false);
     }
 
     /**
      * The site of the call being made on this thread, for a bounded sample of calls: walking the stack
      * costs microseconds.
      */
-    private Site sampledCallSite(OutboundCall call, int status, boolean failed) {
-        return wantsCallSite(call.host(), call.connectTimeoutSet() && call.readTimeoutSet(), status, failed)
+    private Site sampledCallSite(OutboundCall call, int status, boolean failed, boolean slow) {
+        return wantsCallSite(call.host(), call.connectTimeoutSet() && call.readTimeoutSet(), status, failed, slow)
                 ? callSite.get() : null;
     }
 
     /**
      * A separate budget per kind of call, so the sites of the calls that matter (failed, rate-limited,
-     * without time-outs) are sampled even after many healthy calls used up theirs. Blocking calls ask
+     * slow, without time-outs) are sampled even after many healthy calls used up theirs: one host can serve
+     * a fast path and a slow one from different lines, and the slow line is the one to name. Blocking calls ask
      * when they are over, with their outcome; asynchronous ones when they start, with {@code status} 0
      * (not known yet).
      */
-    boolean wantsCallSite(String host, boolean timeoutsSet, int status, boolean failed) {
+    boolean wantsCallSite(String host, boolean timeoutsSet, int status, boolean failed, boolean slow) {
         if (host == null) {
             return false;
         }
@@ -167,20 +176,23 @@ public final class HttpReceiver implements HttpHooks.Receiver {
                 return b;
             });
         }
-        AtomicInteger left = budget[CallKind.of(timeoutsSet, status, failed).ordinal()];
+        AtomicInteger left = budget[CallKind.of(timeoutsSet, status, failed, slow).ordinal()];
         return left.get() > 0 && left.getAndDecrement() > 0;
     }
 
     /** What a sampled stack is for. */
     enum CallKind {
-        FAILED, RATE_LIMITED, NO_TIMEOUT, NOT_YET_KNOWN, OK;
+        FAILED, RATE_LIMITED, SLOW, NO_TIMEOUT, NOT_YET_KNOWN, OK;
 
-        static CallKind of(boolean timeoutsSet, int status, boolean failed) {
+        static CallKind of(boolean timeoutsSet, int status, boolean failed, boolean slow) {
             if (failed || status >= 500) {
                 return FAILED;
             }
             if (status == 429) {
                 return RATE_LIMITED;
+            }
+            if (slow) {
+                return SLOW;
             }
             if (!timeoutsSet) {
                 return NO_TIMEOUT;
@@ -200,7 +212,8 @@ public final class HttpReceiver implements HttpHooks.Receiver {
             failure = thrown.getClass().getName();
             timeout = isTimeout(thrown);
         }
-        Site site = call.async() ? (Site) call.callSite() : sampledCallSite(call, status, failed);
+        Site site = call.async() ? (Site) call.callSite()
+                : sampledCallSite(call, status, failed, call.nanos() >= slowCallNanos);
         external(call.client(), method(call.method()), call.scheme(), call.host(), call.port())
                 .record(status, call.nanos(), failure, timeout, call.connectTimeoutSet(), call.readTimeoutSet(),
                         call.async(), site);
@@ -285,9 +298,9 @@ public final class HttpReceiver implements HttpHooks.Receiver {
             if (externals.size() >= maxHosts) {
                 callsInOther.increment();
                 return externals.computeIfAbsent(client + ' ' + method + ' ' + OTHER,
-                        k -> new ExternalStats(method, OTHER, client));
+                        k -> new ExternalStats(method, OTHER, client, slowCallNanos));
             }
-            s = externals.computeIfAbsent(key, k -> new ExternalStats(method, hostKey, client));
+            s = externals.computeIfAbsent(key, k -> new ExternalStats(method, hostKey, client, slowCallNanos));
         }
         if (host != null) {
             Destination d = new Destination(client, method, effectivePort, s);

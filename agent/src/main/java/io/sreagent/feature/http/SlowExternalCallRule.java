@@ -52,9 +52,10 @@ public final class SlowExternalCallRule implements Rule {
                     .evidence("maxMs", SlowEndpointRule.ms(p[3]))
                     .evidence("p95LimitMs", p95LimitMicros / 1000)
                     .evidence("timeouts", r.timeouts());
-            Site site = e.topSite();
+            Site site = e.topSiteSlow();
             if (site != null) {
                 f.site(site);
+                f.evidence("slowCallSites", e.slowSites());
             }
             f.advice("Cache " + e.host() + "'s responses where they can be reused (even for seconds), and call it "
                     + "in parallel or asynchronously rather than one call after another inside a request.");

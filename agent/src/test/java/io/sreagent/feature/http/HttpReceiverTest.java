@@ -25,7 +25,7 @@ class HttpReceiverTest {
     private static final StackTraceElement[] CALL = {
             new StackTraceElement("jdk.internal.net.http.HttpClientImpl", "send", "HttpClientImpl.java", 900),
             new StackTraceElement("com.acme.Checkout", "pay", "Checkout.java", 42)};
-    private final HttpReceiver t = new HttpReceiver(SITES, 3, 2, () -> SITES.siteOf(CALL));
+    private final HttpReceiver t = new HttpReceiver(SITES, 3, 2, Long.MAX_VALUE, () -> SITES.siteOf(CALL));
 
     private void request(String method, String path, String template, int status, Throwable thrown) {
         t.inbound(HookCarriers.inbound("servlet", method, path, template, status, thrown, false, 10 * MS, 0, 0, 0, 0,
@@ -184,7 +184,7 @@ class HttpReceiverTest {
 
     @Test
     void oneHostIsSeparatedByClientMethodAndPortAcrossRepeatedCalls() {
-        HttpReceiver wide = new HttpReceiver(SITES, 3, 10, () -> SITES.siteOf(CALL));
+        HttpReceiver wide = new HttpReceiver(SITES, 3, 10, Long.MAX_VALUE, () -> SITES.siteOf(CALL));
         for (int i = 0; i < 3; i++) {
             call(wide, "okhttp", "GET", "https", "api", 443, 200, null, true);
             call(wide, "okhttp", "GET", "https", "api", -1, 200, null, true);
@@ -202,22 +202,23 @@ class HttpReceiverTest {
     void callStacksAreSampledABoundedNumberOfTimesPerHostAndKindOfCall() {
         int granted = 0;
         for (int i = 0; i < 100; i++) {
-            if (t.wantsCallSite("h", true, 200, false)) {
+            if (t.wantsCallSite("h", true, 200, false, false)) {
                 granted++;
             }
         }
         assertEquals(HttpReceiver.STACKS_PER_HOST, granted);
-        assertTrue(t.wantsCallSite("h", false, 200, false), "calls without time-outs have their own budget");
-        assertTrue(t.wantsCallSite("h", true, 429, false), "so do rate-limited ones");
-        assertTrue(t.wantsCallSite("h", true, -1, true), "and failed ones");
-        assertTrue(t.wantsCallSite("h", true, 0, false), "and asynchronous ones, whose outcome is not known yet");
-        assertFalse(t.wantsCallSite(null, true, 200, false));
+        assertTrue(t.wantsCallSite("h", false, 200, false, false), "calls without time-outs have their own budget");
+        assertTrue(t.wantsCallSite("h", true, 429, false, false), "so do rate-limited ones");
+        assertTrue(t.wantsCallSite("h", true, -1, true, false), "and failed ones");
+        assertTrue(t.wantsCallSite("h", true, 200, false, true), "and slow ones");
+        assertTrue(t.wantsCallSite("h", true, 0, false, false), "and asynchronous ones, whose outcome is not known yet");
+        assertFalse(t.wantsCallSite(null, true, 200, false, false));
     }
 
     @Test
     void anAsynchronousCallIsBlamedOnTheCallerThatStartedItNotOnTheThreadThatCompletedIt() {
         Thread caller = Thread.currentThread();
-        HttpReceiver receiver = new HttpReceiver(SITES, 3, 2,
+        HttpReceiver receiver = new HttpReceiver(SITES, 3, 2, Long.MAX_VALUE,
                 () -> Thread.currentThread() == caller ? SITES.siteOf(CALL) : null);
         receiver.install();
         try {

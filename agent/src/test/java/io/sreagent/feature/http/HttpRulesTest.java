@@ -26,9 +26,10 @@ class HttpRulesTest {
     private final StackSites sites = new StackSites(List.of());
     /** The stack the receiver sees when it samples where a call was made. */
     private StackTraceElement[] callStack = CALL;
-    private final HttpReceiver t = new HttpReceiver(sites, 100, 100, () -> sites.siteOf(callStack));
+    private final HttpReceiver t = new HttpReceiver(sites, 100, 100, SLOW_CALL_NANOS, () -> sites.siteOf(callStack));
 
     private static final long WINDOW = 120_000;
+    private static final long SLOW_CALL_NANOS = 500 * MS;
     /** The evaluation clock: each run is one evaluation interval later. */
     private long now = System.currentTimeMillis();
     private long warmUp = 0;
@@ -225,6 +226,22 @@ class HttpRulesTest {
         assertEquals(Severity.WARNING, naked.get(0).severity());
         assertEquals(17, naked.get(0).site().line());
         assertTrue(naked.get(0).advice().get(0).contains("timeout(Duration"), naked.get(0).advice().toString());
+    }
+
+    @Test
+    void aHostWithAFastAndASlowCallerIsBlamedOnTheSlowOne() {
+        StackTraceElement[] fastCaller = {CALL[0], new StackTraceElement("com.acme.Prices", "quote", "Prices.java", 30)};
+        StackTraceElement[] slowCaller = {CALL[0], new StackTraceElement("com.acme.Reports", "export", "Reports.java", 88)};
+        callStack = fastCaller;
+        calls("shared", 200, 5, 200, null, true);
+        callStack = slowCaller;
+        calls("shared", 30, 900, 200, null, true);
+
+        Finding slow = run(new SlowExternalCallRule(t, 500_000, 5, WINDOW)).get(0);
+        assertEquals("com.acme.Reports", slow.site().className(), "the commonest caller overall is the fast one");
+        assertEquals(88, slow.site().line());
+        assertEquals(Map.of("com.acme.Reports.export(Reports.java:88)", 16L), slow.evidence().get("slowCallSites"),
+                "the slow calls' own budget of sampled stacks");
     }
 
     @Test
