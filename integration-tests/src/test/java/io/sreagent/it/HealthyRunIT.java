@@ -59,6 +59,12 @@ class HealthyRunIT {
             weavings.fields().forEachRemaining(w -> assertEquals(0, w.getValue().path("failures").asLong(), w.getKey() + ": " + weavings));
             assertEquals(List.of(), Reports.findings(report, "weaving-failed"));
             assertTrue(Reports.files(app.workDir().resolve("reports"), "threshold.json").isEmpty());
+            // no request ran past http.slow.p95: the slow-request sampler only looked, and walked no stack
+            JsonNode sampler = report.path("metrics").path("http").path("slowRequestSampler");
+            System.out.println("HealthyRunIT: slow-request sampler " + sampler);
+            assertTrue(sampler.path("requestThreads").asInt() >= 8, sampler.toString());
+            assertEquals(0, sampler.path("stacksTaken").asInt(), sampler.toString());
+            assertEquals(0, sampler.path("internalErrors").asInt(), sampler.toString());
         }
     }
 

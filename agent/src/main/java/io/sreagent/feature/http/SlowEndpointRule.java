@@ -114,8 +114,8 @@ public final class SlowEndpointRule implements Rule {
     }
 
     /**
-     * The site where the window's slow requests were sampled most (the sampler's samples, one per quarter
-     * second a request ran past the slow threshold), with its stack; null when none was sampled.
+     * The site where the window's slow requests were sampled most (the sampler's samples, one per tenth
+     * of a second a request ran past the slow threshold), with its stack; null when none was sampled.
      */
     private static Site attributeSlowTime(Finding f, SlowRequestSites sites, long fromMillis) {
         Map<Site, Long> bySite = sites.since(fromMillis);
@@ -137,6 +137,7 @@ public final class SlowEndpointRule implements Rule {
             f.stack(stack);
         }
         f.evidence("slowRequestSamples", samples);
+        f.evidence("slowRequestSiteSharePercent", Format.oneDecimal(100.0 * bySite.get(top) / samples));
         f.evidence("slowRequestSites", shown);
         return top;
     }
