@@ -10,7 +10,7 @@ record Options(
         String jdbcUser,
         String jdbcPassword,
         int poolSize,
-        boolean pooled,
+        String pool,
         int poolTimeoutMillis,
         Optional<URI> upstream) {
 
@@ -23,7 +23,7 @@ record Options(
         String jdbcUser = "";
         String jdbcPassword = "";
         int poolSize = 10;
-        boolean pooled = true;
+        String pool = "hikari";
         int poolTimeoutMillis = 30_000;
         Optional<URI> upstream = Optional.empty();
 
@@ -39,13 +39,13 @@ record Options(
                 case "--jdbc-user" -> jdbcUser = value;
                 case "--jdbc-password" -> jdbcPassword = value;
                 case "--pool-size" -> poolSize = parseInt(key, value, 1, 1000);
-                case "--pool" -> pooled = parsePool(key, value);
+                case "--pool" -> pool = parsePool(key, value);
                 case "--pool-timeout-ms" -> poolTimeoutMillis = parseInt(key, value, 250, 600_000);
                 case "--upstream" -> upstream = Optional.of(parseUri(key, value));
                 default -> throw new IllegalArgumentException("unknown option " + key);
             }
         }
-        return new Options(port, jdbcUrl, jdbcUser, jdbcPassword, poolSize, pooled, poolTimeoutMillis, upstream);
+        return new Options(port, jdbcUrl, jdbcUser, jdbcPassword, poolSize, pool, poolTimeoutMillis, upstream);
     }
 
     private static int parseInt(String key, String value, int min, int max) {
@@ -60,12 +60,11 @@ record Options(
         throw new IllegalArgumentException(key + " expects an integer in [" + min + ", " + max + "], got " + value);
     }
 
-    /** "hikari" (the default) or "none": connections straight from DriverManager, one per request. */
-    private static boolean parsePool(String key, String value) {
+    /** "hikari" (the default), "dbcp2", "tomcat", or "none": connections straight from DriverManager, one per request. */
+    private static String parsePool(String key, String value) {
         return switch (value) {
-            case "hikari" -> true;
-            case "none" -> false;
-            default -> throw new IllegalArgumentException(key + " expects hikari or none, got " + value);
+            case "hikari", "dbcp2", "tomcat", "none" -> value;
+            default -> throw new IllegalArgumentException(key + " expects hikari, dbcp2, tomcat or none, got " + value);
         };
     }
 

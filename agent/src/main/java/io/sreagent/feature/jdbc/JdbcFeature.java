@@ -11,6 +11,7 @@ import io.sreagent.feature.jdbc.weaving.CloseWeaving;
 import io.sreagent.feature.jdbc.weaving.ExecuteWeaving;
 import io.sreagent.feature.jdbc.weaving.PoolInternalsWeaving;
 import io.sreagent.feature.jdbc.weaving.PrepareWeaving;
+import io.sreagent.feature.jdbc.weaving.TomcatProxyCloseWeaving;
 import io.sreagent.support.AgentLog;
 import io.sreagent.weave.Weaving;
 
@@ -51,8 +52,8 @@ public final class JdbcFeature implements Feature {
 
     @Override
     public List<Weaving> weavings() {
-        return List.of(new PoolInternalsWeaving(), new AcquireWeaving(), new CloseWeaving(), new PrepareWeaving(),
-                new ExecuteWeaving());
+        return List.of(new PoolInternalsWeaving(), new AcquireWeaving(), new CloseWeaving(), new TomcatProxyCloseWeaving(),
+                new PrepareWeaving(), new ExecuteWeaving());
     }
 
     @Override

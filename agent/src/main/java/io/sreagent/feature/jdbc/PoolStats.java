@@ -39,7 +39,7 @@ public final class PoolStats {
     private final String name;
     private final String kind;
     private final WeakReference<Object> source;
-    private final HikariProbe hikari;
+    private final PoolProbe probe;
     private final LatencyRecorder acquireMicros = new LatencyRecorder();
     private final LongAdder timeouts = new LongAdder();
     private final LongAdder failures = new LongAdder();
@@ -50,11 +50,11 @@ public final class PoolStats {
     private final CounterWindow recent = new CounterWindow(3);
     private final ArrayDeque<Snapshot> snapshots = new ArrayDeque<>();
 
-    PoolStats(String name, String kind, Object source, HikariProbe hikari, long slowAcquireNanos, long windowMillis) {
+    PoolStats(String name, String kind, Object source, PoolProbe probe, long slowAcquireNanos, long windowMillis) {
         this.name = name;
         this.kind = kind;
         this.source = new WeakReference<>(source);
-        this.hikari = hikari;
+        this.probe = probe;
         this.slowAcquireNanos = slowAcquireNanos;
         this.windowMillis = windowMillis;
     }
@@ -107,8 +107,8 @@ public final class PoolStats {
         int max = -1;
         int waiting = 0;
         Object s = source.get();
-        if (hikari != null && s != null) {
-            int[] read = hikari.read(s);
+        if (probe != null && s != null) {
+            int[] read = probe.read(s);
             if (read != null) {
                 inUse = read[0];
                 max = read[1];

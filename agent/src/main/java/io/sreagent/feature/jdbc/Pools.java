@@ -42,8 +42,8 @@ public final class Pools {
         if (p != null) {
             return p;
         }
-        HikariProbe hikari = HikariProbe.of(source);
-        String name = hikari == null ? null : hikari.name(source);
+        PoolProbe probe = PoolProbe.of(source);
+        String name = probe == null ? null : probe.name(source);
         boolean driver = isDriver(source.getClass());
         if (name == null) {
             name = (driver ? "DriverManager/" : "") + source.getClass().getName();
@@ -52,7 +52,7 @@ public final class Pools {
         for (int i = 2; byName.containsKey(unique); i++) {
             unique = name + "#" + i;
         }
-        p = new PoolStats(unique, hikari != null ? "HikariCP" : driver ? "Driver" : "DataSource", source, hikari,
+        p = new PoolStats(unique, probe != null ? probe.kind() : driver ? "Driver" : "DataSource", source, probe,
                 slowAcquireNanos, windowMillis);
         if (!bySource.put(source, p)) {
             return byName.computeIfAbsent(OTHER, k -> new PoolStats(OTHER, "mixed", new Object(), null, slowAcquireNanos,

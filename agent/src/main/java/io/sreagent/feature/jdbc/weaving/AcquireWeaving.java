@@ -22,7 +22,9 @@ public final class AcquireWeaving implements Weaving {
 
     @Override
     public ElementMatcher<? super TypeDescription> types() {
-        return JdbcTypes.implementing("javax.sql.DataSource").or(JdbcTypes.implementing("java.sql.Driver"));
+        return JdbcTypes.implementing("javax.sql.DataSource").or(JdbcTypes.implementing("java.sql.Driver"))
+                // Tomcat JDBC's DataSource inherits getConnection from this class, which is no DataSource itself
+                .or(named("org.apache.tomcat.jdbc.pool.DataSourceProxy"));
     }
 
     @Override
