@@ -2,6 +2,7 @@ package com.example.shop;
 
 import com.example.shop.scenario.AsyncScenario;
 import com.example.shop.scenario.CaughtErrorScenario;
+import com.example.shop.scenario.CardinalityScenario;
 import com.example.shop.scenario.ColdStartScenario;
 import com.example.shop.scenario.ContentionScenario;
 import com.example.shop.scenario.CpuBurnScenario;
@@ -89,6 +90,7 @@ final class Routes {
                         new CustomerOrdersScenario(context.dataSource(), CustomerOrdersScenario.Mode.PER_CUSTOMER)),
                 new Route("/customer-orders/join",
                         new CustomerOrdersScenario(context.dataSource(), CustomerOrdersScenario.Mode.JOIN)),
+                new Route("/cardinality", new CardinalityScenario(context.dataSource())),
                 new Route("/customer-orders/batch",
                         new CustomerOrdersScenario(context.dataSource(), CustomerOrdersScenario.Mode.BATCH)),
                 new Route("/redis/*", new RedisScenario()),

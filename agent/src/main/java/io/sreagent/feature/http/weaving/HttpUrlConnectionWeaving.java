@@ -40,9 +40,12 @@ public final class HttpUrlConnectionWeaving implements Weaving {
         }
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter(@Advice.FieldValue("responseCode") int code, @Advice.Local("answered") boolean answered) {
-            // getInputStream() is called again for a response already read: that is not another call.
-            answered = code != -1;
+        static long enter(@Advice.FieldValue("responseCode") int code,
+                          @Advice.FieldValue("rememberedException") Exception failed,
+                          @Advice.Local("answered") boolean answered) {
+            // getInputStream() is called again for a response already read, or to rethrow the failure of a
+            // call already made (getResponseCode() then getHeaderField(0) do both): that is not another call.
+            answered = code != -1 || failed != null;
             return HttpHooks.outboundEnter();
         }
 
