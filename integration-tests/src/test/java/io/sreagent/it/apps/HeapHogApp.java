@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Holds on to about 88 % of its heap and keeps allocating short-lived garbage, so collections run
+ * Holds on to about 85 % of its heap and keeps allocating short-lived garbage, so collections run
  * often and free little: sustained heap pressure.
  */
 public final class HeapHogApp {
@@ -14,7 +14,7 @@ public final class HeapHogApp {
     public static void main(String[] args) throws Exception {
         // Small chunks: large ones would waste part of every G1 region and hold less than they seem to.
         int chunk = 16 * 1024;
-        long target = (long) (Runtime.getRuntime().maxMemory() * 0.88);
+        long target = (long) (Runtime.getRuntime().maxMemory() * 0.85);
         for (long retained = 0; retained < target; retained += chunk) {
             RETAINED.add(new byte[chunk]);
         }
