@@ -24,6 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AppTestsWithAgentIT {
     private static final Pattern COUNTS = Pattern.compile("tests=\"(\\d+)\" errors=\"(\\d+)\" skipped=\"(\\d+)\" failures=\"(\\d+)\"");
 
+    private static long modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void theAppsOwnTestsPassedWithTheAgentOn() throws IOException {
         Path surefire = Path.of(System.getProperty("it.surefire.reports"));
@@ -43,7 +51,11 @@ class AppTestsWithAgentIT {
 
         List<Path> shutdown = Reports.files(Path.of(System.getProperty("it.agent.reports")), "-shutdown.json");
         assertFalse(shutdown.isEmpty(), "the agent's shutdown report of the surefire JVM");
-        JsonNode report = Reports.read(shutdown.get(shutdown.size() - 1));
+        Path newest = shutdown.get(shutdown.size() - 1);
+        // This build's, not a stale one: the JVM wrote it at exit, after surefire wrote its results.
+        long resultsWritten = results.stream().mapToLong(AppTestsWithAgentIT::modified).max().orElseThrow();
+        assertTrue(modified(newest) >= resultsWritten - 2000, newest + " is older than this build's test results");
+        JsonNode report = Reports.read(newest);
         assertEquals("premain", report.path("jvm").path("loadedBy").asText());
         assertTrue(report.path("metrics").path("agent").path("woven").asBoolean(), report.path("metrics").path("agent").toString());
         // MockMvc requests pass DispatcherServlet.service too; the RANDOM_PORT test's went through Tomcat.
