@@ -83,6 +83,7 @@ class HealthySpringAppIT {
             assertEquals(sent.get(Traffic.PETS).longValue(), countOf(statements, inLists.get(0)), inLists.get(0));
             assertTrue(report.path("metrics").path("jdbc").path("pools").has("petcare-pool"), report.path("metrics").path("jdbc").toString());
 
+            System.out.println(java + ": requests " + sent + ", " + shapes + " statement shapes: " + sql);
             // 3. Nothing flagged on a healthy app (what was left out as the known false alarm goes to the test's output).
             Reports.alarms(report).stream().filter(a -> !SpringReports.alarms(report, app.port()).contains(a))
                     .forEach(a -> System.out.println("known false alarm, left out: " + a));
