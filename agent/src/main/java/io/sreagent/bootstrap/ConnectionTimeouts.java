@@ -31,4 +31,15 @@ public final class ConnectionTimeouts {
         c.readTimeoutSeen = NOT_SEEN;
         return v != NOT_SET;
     }
+
+    /**
+     * Whether a caller on this thread said it bounds the wait itself (a framework's own time-out on the
+     * client's future, see {@link #noteRead}), and forgets it. Unlike {@link #takeReadSet}, nothing seen is no.
+     */
+    public static boolean takeNotedSet() {
+        RequestContext c = RequestContext.current();
+        int v = c.readTimeoutSeen;
+        c.readTimeoutSeen = NOT_SEEN;
+        return v == SET;
+    }
 }

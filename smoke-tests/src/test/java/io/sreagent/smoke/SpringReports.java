@@ -37,26 +37,4 @@ final class SpringReports {
         return out;
     }
 
-    /**
-     * Warnings and criticals, less one false alarm of the agent that a stock Spring Boot 3.5 app raises:
-     * Spring 6.2's JdkClientHttpRequestFactory applies its read time-out to the future of
-     * HttpClient.sendAsync (its own TimeoutHandler), never through HttpRequest.timeout(), so the agent
-     * counts every RestClient call as made without one. Only that exact finding is left out: any other
-     * missing-timeout, or this one for another client, still counts.
-     */
-    static List<JsonNode> alarms(JsonNode report, int appPort) {
-        List<JsonNode> out = new ArrayList<>();
-        for (JsonNode f : Reports.alarms(report)) {
-            JsonNode ev = f.path("evidence");
-            boolean knownSpringJdkClient = f.path("id").asText().equals("missing-timeout")
-                    && ev.path("client").asText().equals("java.net.http")
-                    && ev.path("host").asText().equals("127.0.0.1:" + appPort)
-                    && ev.path("withoutConnectTimeout").asLong() == 0
-                    && f.path("site").path("class").asText().equals("com.example.smoke.vet.VetController");
-            if (!knownSpringJdkClient) {
-                out.add(f);
-            }
-        }
-        return out;
-    }
 }

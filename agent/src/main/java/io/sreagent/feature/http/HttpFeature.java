@@ -18,6 +18,7 @@ import io.sreagent.feature.http.weaving.OkHttpWeaving;
 import io.sreagent.feature.http.weaving.RequestExecutorWeaving;
 import io.sreagent.feature.http.weaving.ResponseStatusWeaving;
 import io.sreagent.feature.http.weaving.ServletWeaving;
+import io.sreagent.feature.http.weaving.SpringJdkClientRequestWeaving;
 import io.sreagent.weave.Weaving;
 
 import java.time.Duration;
@@ -56,7 +57,7 @@ public final class HttpFeature implements Feature {
         return List.of(ServletWeaving.jakarta(), ServletWeaving.javax(), new JdkHttpServerWeaving(),
                 new JdkHttpExchangeStatusWeaving(), new JdkHttpClientWeaving(), new HttpUrlConnectionWeaving(), new ApacheHttpClientWeaving(),
                 new RequestExecutorWeaving(), new OkHttpWeaving(), new ResponseStatusWeaving(),
-                new HandlerExceptionResolverWeaving(), new ExceptionMapperWeaving());
+                new HandlerExceptionResolverWeaving(), new ExceptionMapperWeaving(), new SpringJdkClientRequestWeaving());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.sreagent.feature.http.weaving;
 
+import io.sreagent.bootstrap.ConnectionTimeouts;
 import io.sreagent.bootstrap.HttpHooks;
 import io.sreagent.weave.Weaver;
 import io.sreagent.weave.Weaving;
@@ -57,7 +58,8 @@ public final class JdkHttpClientWeaving implements Weaving {
                 // The request time-out bounds the wait for the response; the connect time-out only the connect.
                 HttpHooks.outboundRecord(nanos, "java.net.http", request.method(), uri.getScheme(), uri.getHost(),
                         uri.getPort(), response instanceof HttpResponse ? ((HttpResponse<?>) response).statusCode() : -1,
-                        thrown, client.connectTimeout().isPresent(), request.timeout().isPresent());
+                        thrown, client.connectTimeout().isPresent(),
+                        request.timeout().isPresent() || ConnectionTimeouts.takeNotedSet());
             }
         }
     }
@@ -80,7 +82,8 @@ public final class JdkHttpClientWeaving implements Weaving {
             if (start != 0L) {
                 URI uri = request.uri();
                 HttpHooks.outboundAsyncStarted(start, "java.net.http", request.method(), uri.getScheme(), uri.getHost(),
-                        uri.getPort(), future, client.connectTimeout().isPresent(), request.timeout().isPresent());
+                        uri.getPort(), future, client.connectTimeout().isPresent(),
+                        request.timeout().isPresent() || ConnectionTimeouts.takeNotedSet());
             }
         }
     }
