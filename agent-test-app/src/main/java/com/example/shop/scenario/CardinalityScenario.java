@@ -69,7 +69,7 @@ public final class CardinalityScenario extends HttpServlet {
 
     private static void distinctHosts(int from, int n) {
         for (int i = from; i < from + n; i++) {
-            String host = "127." + ((i >> 16) & 255) + "." + ((i >> 8) & 255) + "." + (1 + (i & 127));
+            String host = "127." + (1 + ((i >> 16) & 127)) + "." + ((i >> 8) & 255) + "." + (i & 255); // one per i
             try {
                 HttpURLConnection c = (HttpURLConnection) URI.create("http://" + host + ":1/").toURL().openConnection();
                 c.setConnectTimeout(500);
